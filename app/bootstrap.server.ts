@@ -1,0 +1,36 @@
+/**
+ * What the server does before it serves: open (and, embedded, migrate) the database, import the
+ * samverkan configuration on first start, start the job workers.
+ */
+import fs from 'node:fs';
+import { validateSamverkanConfig } from './domain/samverkan-config';
+import { startJobs } from './jobs/queue.server';
+import { importSamverkanConfig, isConfigured } from './models/organisation.server';
+import { todayInStockholm } from './utils/dates.server';
+import { openDatabase } from './utils/db.server';
+import { loadEnv } from './utils/env.server';
+
+type Log = { info(obj: object, msg?: string): void; warn(obj: object, msg?: string): void; error(obj: object, msg?: string): void };
+
+export async function bootstrap(log: Log) {
+  const env = loadEnv();
+  const handle = await openDatabase();
+  log.info({ driver: handle.driver }, 'database ready');
+  if (env.generatedSecrets) log.warn({ file: `${env.DATA_DIR}/secrets.json` }, 'using locally generated secrets (fine for the simulator/demo; configure them for production)');
+
+  if (env.SAMVERKAN_CONFIG && !(await isConfigured())) {
+    const result = validateSamverkanConfig(JSON.parse(fs.readFileSync(env.SAMVERKAN_CONFIG, 'utf8')));
+    if (!result.ok) throw new Error(`${env.SAMVERKAN_CONFIG} is invalid:\n  ${result.errors.join('\n  ')}`);
+    const summary = await importSamverkanConfig(result.config, { type: 'system', id: 'first-start' }, todayInStockholm());
+    log.info({ file: env.SAMVERKAN_CONFIG, ...summary }, 'samverkan configuration imported on first start');
+  }
+
+  const boss = env.JOBS_ENABLED ? await startJobs(handle, (err) => log.error({ err }, 'job queue error')) : null;
+  return {
+    handle,
+    async shutdown() {
+      if (boss) await boss.stop({ graceful: true, wait: true });
+      await handle.close();
+    },
+  };
+}

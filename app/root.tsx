@@ -1,0 +1,108 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { useChangeLanguage } from 'remix-i18next/react';
+import { SiteFooter } from './components/site-footer';
+import { SiteHeader } from './components/site-header';
+import { SkipLink } from './components/ui/skip-link';
+import { getCsrfToken } from './utils/csrf.server';
+import { i18next, localeCookie } from './utils/i18next.server';
+import { useNonce } from './utils/nonce-provider';
+import appStyles from './styles/app.css';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: appStyles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export const handle = { i18n: ['common', 'ui'] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await i18next.getLocale(request);
+  const csrf = await getCsrfToken(request);
+  const headers = new Headers();
+  // `?lng=` (the language switch link) persists the choice for the next visits.
+  if (new URL(request.url).searchParams.has('lng')) headers.append('Set-Cookie', await localeCookie.serialize(locale));
+  if (csrf.setCookie) headers.append('Set-Cookie', csrf.setCookie);
+  return json({ locale, csrfToken: csrf.token }, { headers });
+}
+
+export type RootLoader = typeof loader;
+
+export const meta: MetaFunction = () => [{ name: 'viewport', content: 'width=device-width,initial-scale=1' }];
+
+export function Document({ children, lang, title }: { children: React.ReactNode; lang: string; title?: string }) {
+  const nonce = useNonce();
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        {title ? <title>{title}</title> : null}
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Layout({ children }: { children: React.ReactNode }) {
+  return (
+    <>
+      <SkipLink />
+      <SiteHeader />
+      <div className="page-width">
+        <main id="main" className="main" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+      <SiteFooter />
+    </>
+  );
+}
+
+export default function App() {
+  const { locale } = useLoaderData<typeof loader>();
+  useChangeLanguage(locale);
+  return (
+    <Document lang={locale}>
+      <Layout>
+        <Outlet />
+      </Layout>
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>('root');
+  const { t } = useTranslation('common');
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  if (!isRouteErrorResponse(error)) console.error(error);
+  const key = notFound ? 'errors.notFound' : 'errors.server';
+  return (
+    <Document lang={data?.locale ?? 'sv'} title={`${t(`${key}.title`)} – ${t('service.name')}`}>
+      <Layout>
+        <h1 className="heading-xl">{t(`${key}.title`)}</h1>
+        <p className="body">{t(`${key}.body`)}</p>
+        <p className="body">
+          <a href="/">{t('errors.backToStart')}</a>
+        </p>
+      </Layout>
+    </Document>
+  );
+}

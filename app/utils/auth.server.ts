@@ -1,0 +1,52 @@
+/**
+ * Throwing guards: every loader and action starts with one of these (STYLE.md habit 2).
+ * A staff member without the permission gets 404, not 403: the page's existence is not revealed.
+ */
+import { redirect } from '@remix-run/node';
+import { puasWithPermission, type Permission } from '~/domain/permissions';
+import { listPuaRefs } from '~/models/organisation.server';
+import { getRoleAssignments, getStaffUser } from '~/models/staff.server';
+import { getSession } from './session.server';
+
+function returnTo(request: Request): string {
+  const url = new URL(request.url);
+  return `${url.pathname}${url.search}`;
+}
+
+export async function getResidentId(request: Request): Promise<string | null> {
+  const session = await getSession(request);
+  return session?.kind === 'resident' ? session.residentId : null;
+}
+
+export async function requireResidentId(request: Request): Promise<string> {
+  const id = await getResidentId(request);
+  if (!id) throw redirect(`/logga-in?${new URLSearchParams({ redirectTo: returnTo(request) })}`);
+  return id;
+}
+
+export async function requireStaffId(request: Request): Promise<string> {
+  const session = await getSession(request);
+  if (session?.kind !== 'staff' || !session.staffUserId) {
+    throw redirect(`/personal/logga-in?${new URLSearchParams({ redirectTo: returnTo(request) })}`);
+  }
+  return session.staffUserId;
+}
+
+export type StaffAccess = {
+  staff: { id: string; name: string; email: string | null };
+  /** The PUAs in which the permission holds; every query of the route is scoped to them. */
+  puaIds: string[];
+};
+
+export async function requireStaffWithPermission(request: Request, permission: Permission): Promise<StaffAccess> {
+  const staffId = await requireStaffId(request);
+  const [staff, assignments, puas] = await Promise.all([getStaffUser(staffId), getRoleAssignments(staffId), listPuaRefs()]);
+  const puaIds = puasWithPermission(assignments, puas, permission);
+  if (!staff || puaIds.length === 0) throw new Response('Not Found', { status: 404 });
+  return { staff, puaIds };
+}
+
+/** `invariantResponse` from the Epic Stack: a failed expectation becomes an HTTP error. */
+export function invariantResponse(condition: unknown, message = 'Not Found', status = 404): asserts condition {
+  if (!condition) throw new Response(message, { status });
+}

@@ -1,0 +1,4 @@
+export * from './organisation';
+export * from './people';
+export * from './sessions';
+export * from './audit';
