@@ -90,12 +90,13 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>('root');
-  const { t } = useTranslation('common');
+  // When no route matched, the root loader did not run: the server's i18n instance knows the language.
+  const { t, i18n } = useTranslation('common');
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   if (!isRouteErrorResponse(error)) console.error(error);
   const key = notFound ? 'errors.notFound' : 'errors.server';
   return (
-    <Document lang={data?.locale ?? 'sv'} title={`${t(`${key}.title`)} – ${t('service.name')}`}>
+    <Document lang={data?.locale ?? i18n.language ?? 'sv'} title={`${t(`${key}.title`)} – ${t('service.name')}`}>
       <Layout>
         <h1 className="heading-xl">{t(`${key}.title`)}</h1>
         <p className="body">{t(`${key}.body`)}</p>

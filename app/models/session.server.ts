@@ -1,6 +1,6 @@
 /** Session rows (ADR 003 in docs/decisions). The clear token exists only in the cookie. */
 import crypto from 'node:crypto';
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { sessions } from '../../db/schema/index';
 import { db, type Database } from '../utils/db.server';
 
@@ -46,12 +46,12 @@ export async function revokeSession(token: string, now = new Date(), database: D
   await database.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt)));
 }
 
-/** Housekeeping job: rows ended more than `keepDays` ago carry no value. */
+/** Housekeeping job: rows that ended (expired, revoked or idle) more than `keepDays` ago carry no value. */
 export async function purgeEndedSessions(keepDays: number, now = new Date(), database: Database = db()): Promise<number> {
   const cutoff = new Date(now.getTime() - keepDays * 86400_000);
   const deleted = await database
     .delete(sessions)
-    .where(or(lt(sessions.expiresAt, cutoff), lt(sessions.revokedAt, cutoff), lt(sessions.lastSeenAt, sql`${cutoff}::timestamptz - interval '1 day'`)))
+    .where(or(lt(sessions.expiresAt, cutoff), lt(sessions.revokedAt, cutoff), lt(sessions.lastSeenAt, cutoff)))
     .returning({ id: sessions.id });
   return deleted.length;
 }
