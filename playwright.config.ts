@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './e2e/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** The BankID simulator's control API, for tests that act as the person with the phone. */
+export const SIM_CONTROL_URL = `http://127.0.0.1:${PORT + 2}`;
 // A fresh embedded database per run: the demo samverkan is imported at start.
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `dsp-e2e-${process.pid}`);
 
@@ -32,6 +34,13 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { PORT: String(PORT), DATA_DIR: dataDir, NODE_ENV: 'production', LOG_LEVEL: 'warn' },
+    env: {
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      BANKID_SIM_RP_PORT: String(PORT + 1),
+      BANKID_SIM_CONTROL_PORT: String(PORT + 2),
+    },
   },
 });

@@ -3,6 +3,10 @@
  * samverkan configuration on first start, start the job workers.
  */
 import fs from 'node:fs';
+import path from 'node:path';
+import { startBankIdSimulator } from '../server/bankid-simulator/index';
+import { BankIdClient } from './utils/bankid/client.server';
+import { setBankIdClient } from './utils/bankid/service.server';
 import { validateSamverkanConfig } from './domain/samverkan-config';
 import { startJobs } from './jobs/queue.server';
 import { importSamverkanConfig, isConfigured } from './models/organisation.server';
@@ -25,11 +29,23 @@ export async function bootstrap(log: Log) {
     log.info({ file: env.SAMVERKAN_CONFIG, ...summary }, 'samverkan configuration imported on first start');
   }
 
+  // In simulator mode the portal runs its own BankID (README "BankID simulator"); in test and
+  // production mode nothing of it is started, so its control port is never exposed.
+  const simulator =
+    env.BANKID_MODE === 'simulator' && !env.BANKID_URL
+      ? await startBankIdSimulator({ dataDir: path.join(env.DATA_DIR, 'bankid-sim'), rpPort: env.BANKID_SIM_RP_PORT, controlPort: env.BANKID_SIM_CONTROL_PORT })
+      : null;
+  if (simulator) {
+    setBankIdClient(new BankIdClient({ baseUrl: simulator.rpUrl, pfx: fs.readFileSync(simulator.pfxPath), passphrase: simulator.passphrase, ca: fs.readFileSync(simulator.caPath) }));
+    log.info({ rp: simulator.rpUrl, app: `${simulator.controlUrl}/` }, 'BankID simulator started');
+  }
+
   const boss = env.JOBS_ENABLED ? await startJobs(handle, (err) => log.error({ err }, 'job queue error')) : null;
   return {
     handle,
     async shutdown() {
       if (boss) await boss.stop({ graceful: true, wait: true });
+      if (simulator) await simulator.stop();
       await handle.close();
     },
   };

@@ -15,7 +15,9 @@ import { useChangeLanguage } from 'remix-i18next/react';
 import { SiteFooter } from './components/site-footer';
 import { SiteHeader } from './components/site-header';
 import { SkipLink } from './components/ui/skip-link';
+import { currentUser } from './models/user.server';
 import { getCsrfToken } from './utils/csrf.server';
+import { getSession } from './utils/session.server';
 import { i18next, localeCookie } from './utils/i18next.server';
 import { useNonce } from './utils/nonce-provider';
 import appStyles from './styles/app.css';
@@ -30,11 +32,12 @@ export const handle = { i18n: ['common', 'ui'] };
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await i18next.getLocale(request);
   const csrf = await getCsrfToken(request);
+  const user = await currentUser(await getSession(request));
   const headers = new Headers();
   // `?lng=` (the language switch link) persists the choice for the next visits.
   if (new URL(request.url).searchParams.has('lng')) headers.append('Set-Cookie', await localeCookie.serialize(locale));
   if (csrf.setCookie) headers.append('Set-Cookie', csrf.setCookie);
-  return json({ locale, csrfToken: csrf.token }, { headers });
+  return json({ locale, csrfToken: csrf.token, user }, { headers });
 }
 
 export type RootLoader = typeof loader;

@@ -78,7 +78,8 @@ server.all(
   createRequestHandler({
     build,
     mode: build.mode,
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    // clientIp honours TRUST_PROXY: it is BankID's endUserIp and the rate-limit key.
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? req.socket.remoteAddress ?? '127.0.0.1' }),
   }),
 );
 

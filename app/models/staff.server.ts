@@ -1,6 +1,7 @@
 /** Staff users and their role assignments. Personnummer only enters and leaves masked or encrypted. */
 import { and, asc, eq } from 'drizzle-orm';
-import { roleAssignments, staffUsers } from '../../db/schema/index';
+import { alias } from 'drizzle-orm/pg-core';
+import { kommuner, pua, roleAssignments, staffUsers } from '../../db/schema/index';
 import { maskPersonnummer } from '~/domain/personnummer';
 import type { StaffRole } from '~/domain/permissions';
 import { db, type Database } from '../utils/db.server';
@@ -47,6 +48,7 @@ export async function addStaffRole(input: NewStaffUser, actor: Actor, database: 
     const rows: (typeof roleAssignments.$inferInsert)[] = 'kommunId' in input.scope
       ? [{ staffUserId: user!.id, role: input.role, kommunId: input.scope.kommunId, puaId: null }]
       : input.scope.puaIds.map((puaId) => ({ staffUserId: user!.id, role: input.role, puaId, kommunId: null }));
+    if (rows.length === 0) throw new Error('a role needs at least one PUA or a kommun');
     await tx.insert(roleAssignments).values(rows).onConflictDoNothing();
     await writeAudit(tx, { actor, action: 'staff.role.add', entityType: 'staff_user', entityId: user!.id, details: { role: input.role, scope: input.scope } });
     return user!;
@@ -80,4 +82,24 @@ export async function listStaffUsers(database: Database = db()) {
 export async function hasRole(staffUserId: string, role: StaffRole, database: Database = db()) {
   const [row] = await database.select({ id: roleAssignments.id }).from(roleAssignments).where(and(eq(roleAssignments.staffUserId, staffUserId), eq(roleAssignments.role, role))).limit(1);
   return !!row;
+}
+
+const puaKommun = alias(kommuner, 'pua_kommun');
+
+/** For the staff start page: name and each role with the name of its PUA or kommun. */
+export async function getStaffOverview(staffUserId: string, database: Database = db()) {
+  const user = await getStaffUser(staffUserId, database);
+  if (!user) return null;
+  const rows = await database
+    .select({ role: roleAssignments.role, puaName: pua.name, puaKommun: puaKommun.name, kommunName: kommuner.name })
+    .from(roleAssignments)
+    .leftJoin(pua, eq(pua.id, roleAssignments.puaId))
+    .leftJoin(puaKommun, eq(puaKommun.id, pua.kommunId))
+    .leftJoin(kommuner, eq(kommuner.id, roleAssignments.kommunId))
+    .where(eq(roleAssignments.staffUserId, staffUserId))
+    .orderBy(asc(roleAssignments.role));
+  return {
+    name: user.name,
+    roles: rows.map((r) => ({ role: r.role, scope: r.puaName ? `${r.puaName}, ${r.puaKommun}` : (r.kommunName ?? '') })),
+  };
 }

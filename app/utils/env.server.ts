@@ -38,6 +38,13 @@ const schema = z
     JOBS_ENABLED: booleanish.default('true'),
     RATE_LIMIT_ENABLED: booleanish.default('true'),
     BANKID_MODE: z.enum(['simulator', 'test', 'production']).default('simulator'),
+    /** Overrides the RP API base URL of the mode (e.g. a simulator elsewhere). */
+    BANKID_URL: z.string().url().optional(),
+    BANKID_PFX: z.string().optional(),
+    BANKID_PASSPHRASE: z.string().optional(),
+    BANKID_CA: z.string().optional(),
+    BANKID_SIM_RP_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    BANKID_SIM_CONTROL_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
   })
   .superRefine((env, ctx) => {
     // A real BankID service means real residents: secrets must be configured, never generated.
@@ -45,6 +52,13 @@ const schema = z
       for (const key of ['SESSION_SECRET', 'PERSONNUMMER_ENCRYPTION_KEYS', 'PERSONNUMMER_LOOKUP_KEY'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `is required when BANKID_MODE=${env.BANKID_MODE}` });
       }
+    }
+    if (env.BANKID_MODE === 'production' && (!env.BANKID_PFX || !env.BANKID_PASSPHRASE)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BANKID_PFX'],
+        message: 'BANKID_MODE=production needs the kommun\'s RP certificate: set BANKID_PFX (path to the .p12 from your bank) and BANKID_PASSPHRASE',
+      });
     }
     for (const k of (env.PERSONNUMMER_ENCRYPTION_KEYS ?? '').split(',').filter(Boolean)) {
       if (Buffer.from(k.trim(), 'base64').length !== 32) {
@@ -83,7 +97,7 @@ function localSecrets(dataDir: string): LocalSecrets {
 
 export class EnvError extends Error {}
 
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
   const result = schema.safeParse(cleaned);
   if (!result.success) {

@@ -2,3 +2,4 @@ export * from './organisation';
 export * from './people';
 export * from './sessions';
 export * from './audit';
+export * from './bankid';

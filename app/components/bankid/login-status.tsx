@@ -1,0 +1,93 @@
+import { Form, Link, useRevalidator } from '@remix-run/react';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CsrfInput } from '~/components/csrf-input';
+import { Button, ButtonGroup } from '~/components/ui/button';
+import type { LoginStatus } from '~/utils/bankid/login-routes.server';
+
+/**
+ * The order's status while the person uses the BankID app. With JavaScript the loader is polled
+ * every second (it collects at most every 2 s and returns a fresh QR); without JavaScript the page
+ * refreshes itself every 2 s and "Jag har legitimerat mig" checks at once.
+ */
+export function BankIdLoginStatus({ status, startOver }: { status: LoginStatus; startOver: string }) {
+  const { t } = useTranslation('bankid');
+  const revalidator = useRevalidator();
+  const pending = status.state === 'pending';
+
+  useEffect(() => {
+    if (!pending) return;
+    const id = window.setInterval(() => {
+      if (revalidator.state === 'idle') revalidator.revalidate();
+    }, 1000);
+    return () => window.clearInterval(id);
+  }, [pending, revalidator]);
+
+  if (status.state === 'refused') {
+    return (
+      <>
+        <h1 className="heading-xl">{t('status.refusedTitle')}</h1>
+        <p className="body" role="alert">
+          {t(`refused.${status.refusal}`)}
+        </p>
+        <p className="body">
+          <Link to={startOver}>{t('status.startOver')}</Link>
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <>
+      {pending ? (
+        <noscript>
+          <meta httpEquiv="refresh" content="2" />
+        </noscript>
+      ) : null}
+      <h1 className="heading-xl">{t(status.method === 'qr' ? 'status.titleQr' : 'status.titleAutostart')}</h1>
+      <p className="bankid-status body-l" role="status" aria-live="polite">
+        {status.rfa ? t(`rfa.${status.rfa}`) : null}
+      </p>
+      {status.qrDataUri ? (
+        <div className="bankid-qr">
+          <img src={status.qrDataUri} alt={t('status.qrAlt')} width={240} height={240} />
+          <p className="hint">{t('status.qrHelp')}</p>
+        </div>
+      ) : null}
+      {status.autostartUrl ? (
+        <p className="body">
+          <a href={status.autostartUrl} className="button">
+            {t('status.openApp')}
+          </a>
+        </p>
+      ) : null}
+      {status.simulatorAppUrl && pending ? (
+        <p className="body">
+          {t('status.simulatorHint')}{' '}
+          <a href={status.simulatorAppUrl} target="_blank" rel="noreferrer">
+            {t('status.simulatorLink')}
+          </a>
+        </p>
+      ) : null}
+      {pending ? (
+        <Form method="post">
+          <CsrfInput />
+          <ButtonGroup>
+            <Button name="intent" value="check" variant="secondary">
+              {t('status.done')}
+            </Button>
+            <Button name="intent" value="cancel" variant="warning">
+              {t('status.cancel')}
+            </Button>
+          </ButtonGroup>
+        </Form>
+      ) : (
+        <p className="body">
+          <Link to={startOver} className="button">
+            {t('status.tryAgain')}
+          </Link>
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+/** Residents: created at their first BankID login, found by the keyed personnummer lookup. */
+import { eq } from 'drizzle-orm';
+import { residents } from '../../db/schema/index';
+import { db, type Database } from '../utils/db.server';
+import { encryptPersonnummer, personnummerLookup } from '../utils/pnr-crypto.server';
+
+export async function upsertResidentAtLogin(personnummer: string, name: string, database: Database = db()) {
+  const lookup = personnummerLookup(personnummer);
+  const now = new Date();
+  const [row] = await database
+    .insert(residents)
+    .values({ pnrCiphertext: encryptPersonnummer(personnummer), pnrLookup: lookup, name, lastLoginAt: now })
+    .onConflictDoUpdate({ target: residents.pnrLookup, set: { name, lastLoginAt: now } })
+    .returning({ id: residents.id, name: residents.name });
+  return row!;
+}
+
+export async function getResident(id: string, database: Database = db()) {
+  const [row] = await database.select({ id: residents.id, name: residents.name }).from(residents).where(eq(residents.id, id)).limit(1);
+  return row ?? null;
+}

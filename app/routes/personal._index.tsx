@@ -1,0 +1,39 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { pageMeta } from '~/components/page-meta';
+import { getStaffOverview } from '~/models/staff.server';
+import { requireStaffId } from '~/utils/auth.server';
+import { i18next } from '~/utils/i18next.server';
+
+export const handle = { i18n: ['account'] };
+
+/** The staff start page: who is logged in and in which roles and PUAs (their work comes in #5). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staffId = await requireStaffId(request);
+  const overview = await getStaffOverview(staffId);
+  if (!overview) throw new Response('Not Found', { status: 404 });
+  const t = await i18next.getFixedT(request, ['account', 'common']);
+  return json({ title: `${t('account:staff.title')} – ${t('common:service.name')}`, ...overview });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data?.title, matches);
+
+export default function StaffHome() {
+  const { t } = useTranslation('account');
+  const { name, roles } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <span className="caption-l">{t('loggedInAs', { name })}</span>
+      <h1 className="heading-xl">{t('staff.title')}</h1>
+      <h2 className="heading-m">{t('staff.rolesHeading')}</h2>
+      <ul className="list list--bullet">
+        {roles.map((r) => (
+          <li key={`${r.role}-${r.scope}`}>
+            {t('staff.roleIn', { role: t(`roles.${r.role}`), scope: r.scope })}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { BankIdLoginStatus } from '~/components/bankid/login-status';
+import { pageMeta } from '~/components/page-meta';
+import { loginStatusAction, loginStatusLoader } from '~/utils/bankid/login-routes.server';
+
+export const handle = { i18n: ['bankid'] };
+
+export const loader = ({ request, context }: LoaderFunctionArgs) => loginStatusLoader(request, context, 'staff');
+export const action = ({ request }: ActionFunctionArgs) => loginStatusAction(request, 'staff');
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data?.title, matches);
+
+export default function StaffLoginStatus() {
+  const status = useLoaderData<typeof loader>();
+  return <BankIdLoginStatus status={status} startOver="/personal/logga-in" />;
+}
