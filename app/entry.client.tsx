@@ -5,8 +5,7 @@ import Backend from 'i18next-http-backend';
 import { startTransition, StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { getInitialNamespaces } from 'remix-i18next/client';
-import i18n from './i18n';
+import i18n, { NAMESPACES } from './i18n';
 
 async function hydrate() {
   await i18next
@@ -15,7 +14,7 @@ async function hydrate() {
     .use(Backend)
     .init({
       ...i18n,
-      ns: getInitialNamespaces(),
+      ns: [...NAMESPACES],
       backend: { loadPath: '/locales/{{lng}}/{{ns}}.json' },
       // The server decided the language and wrote it into <html lang>; follow it.
       detection: { order: ['htmlTag'], caches: [] },

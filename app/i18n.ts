@@ -1,4 +1,10 @@
 /** i18next settings shared by server and browser. Swedish is the source language. */
+
+/**
+ * Every namespace in locales/<lng>/. The browser loads them all before hydrating, so a client-side
+ * navigation never renders raw keys (a test keeps this list in step with the files).
+ */
+export const NAMESPACES = ['common', 'ui', 'start', 'pages', 'bankid', 'account'] as const;
 export const supportedLngs = ['sv', 'en'] as const;
 export type Lng = (typeof supportedLngs)[number];
 

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { BankIdLoginStart } from '~/components/bankid/login-start';
-import { pageMeta } from '~/components/page-meta';
+import { pageMeta } from '~/utils/page-meta';
 import { safeRedirect } from '~/utils/bankid/login.server';
 import { startLoginAction } from '~/utils/bankid/login-routes.server';
 import { getResidentId } from '~/utils/auth.server';

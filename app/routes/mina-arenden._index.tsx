@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { pageMeta } from '~/components/page-meta';
+import { pageMeta } from '~/utils/page-meta';
 import { getResident } from '~/models/resident.server';
 import { requireResidentId } from '~/utils/auth.server';
 import { i18next } from '~/utils/i18next.server';

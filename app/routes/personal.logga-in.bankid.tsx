@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { BankIdLoginStatus } from '~/components/bankid/login-status';
-import { pageMeta } from '~/components/page-meta';
+import { pageMeta } from '~/utils/page-meta';
 import { loginStatusAction, loginStatusLoader } from '~/utils/bankid/login-routes.server';
 
 export const handle = { i18n: ['bankid'] };
