@@ -3,3 +3,4 @@ export * from './people';
 export * from './sessions';
 export * from './audit';
 export * from './bankid';
+export * from './cases';

@@ -1,0 +1,93 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { validateSamverkanConfig } from '~/domain/samverkan-config';
+import { residents } from '../../db/schema/index';
+import { useTestDatabase } from '../../tests/db';
+import { encryptPersonnummer, personnummerLookup } from '../utils/pnr-crypto.server';
+import { countAuditRows } from './audit.server';
+import { getSamverkanOverview, importSamverkanConfig } from './organisation.server';
+import { fileSubmission, type NewSubmission } from './submission.server';
+
+const t = useTestDatabase();
+
+async function setup() {
+  const demo = validateSamverkanConfig(JSON.parse(fs.readFileSync('db/seed/demo-samverkan.json', 'utf8')));
+  if (!demo.ok) throw new Error('demo');
+  await importSamverkanConfig(demo.config, { type: 'cli' }, '2026-11-22');
+  const overview = await getSamverkanOverview();
+  const sjobacka = overview.kommuner.find((k) => k.code === 'sjobacka')!;
+  const [resident] = await t.handle.db
+    .insert(residents)
+    .values({ pnrCiphertext: encryptPersonnummer('198001019804'), pnrLookup: personnummerLookup('198001019804'), name: 'Anna Andersson' })
+    .onConflictDoUpdate({ target: residents.pnrLookup, set: { name: 'Anna Andersson' } })
+    .returning();
+  return { sjobacka, resident: resident! };
+}
+
+function submission(ctx: Awaited<ReturnType<typeof setup>>, overrides: Partial<NewSubmission> = {}): NewSubmission {
+  return {
+    draftId: crypto.randomUUID(),
+    kommunId: ctx.sjobacka.id,
+    filedByResidentId: ctx.resident.id,
+    channel: 'e_tjanst',
+    relation: 'self',
+    subject: { personnummer: '198001019804', name: 'Anna Andersson' },
+    rights: ['registerutdrag'],
+    puaIds: ctx.sjobacka.pua.filter((p) => ['SN', 'BUN'].includes(p.code)).map((p) => p.id),
+    answers: {},
+    protectedIdentity: false,
+    receivedAt: new Date('2026-01-31T10:00:00+01:00'),
+    actor: { type: 'resident', id: ctx.resident.id },
+    ...overrides,
+  };
+}
+
+describe('fileSubmission', () => {
+  it('creates one case per PUA and kind, with diarienummer and the legal deadline (DOMAIN.md §5)', async () => {
+    const ctx = await setup();
+    const filed = await fileSubmission(submission(ctx, { rights: ['registerutdrag', 'rattelse', 'radering'] }));
+    expect(filed.created).toBe(true);
+    expect(filed.reference).toMatch(/^DSP-\d{4}-[2-9A-Z]{6}$/);
+    expect(filed.cases).toHaveLength(4); // 2 PUAs × (registerutdrag, förändring)
+    for (const c of filed.cases) {
+      expect(c.diarienummer).toMatch(/^(SN|BUN) \d{4}\/\d{5}$/);
+      expect(c.receivedDate).toBe('2026-01-31');
+      expect(c.deadline).toBe('2026-03-02'); // 2026-02-28 is a Saturday → Monday 2 March
+    }
+    expect(filed.cases.find((c) => c.kind === 'forandring')!.rights).toEqual(['rattelse', 'radering']);
+    expect(await countAuditRows(t.handle.db, 'submission.file')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('is idempotent: a parallel double submit of one draft files the cases once', async () => {
+    const ctx = await setup();
+    const input = submission(ctx);
+    const results = await Promise.all([fileSubmission(input), fileSubmission(input), fileSubmission(input)]);
+    const ids = results.map((r) => r.id);
+    expect(new Set(ids).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    const rows = (await t.handle.raw.executeSql('select count(*)::int as n from cases where submission_id = $1', [ids[0]])).rows[0] as { n: number };
+    expect(rows.n).toBe(2);
+    // A retry later returns the same receipt.
+    expect((await fileSubmission(input)).cases.map((c) => c.diarienummer).sort()).toEqual(results[0]!.cases.map((c) => c.diarienummer).sort());
+  });
+
+  it('numbers are gap-free per PUA and year even under concurrent submissions', async () => {
+    const ctx = await setup();
+    const sn = ctx.sjobacka.pua.find((p) => p.code === 'SN')!.id;
+    await Promise.all(Array.from({ length: 12 }, () => fileSubmission(submission(ctx, { puaIds: [sn] }))));
+    const rows = (await t.handle.raw.executeSql("select diarienummer from cases where pua_id = $1 order by diarienummer", [sn])).rows as { diarienummer: string }[];
+    const numbers = rows.map((r) => Number(r.diarienummer.split('/')[1]));
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
+  });
+
+  it('a failed filing leaves no gap: the counter rolls back with it', async () => {
+    const ctx = await setup();
+    const bun = ctx.sjobacka.pua.find((p) => p.code === 'BUN')!.id;
+    const granasaPua = (await getSamverkanOverview()).kommuner.find((k) => k.code === 'granasa')!.pua[0]!.id;
+    await expect(fileSubmission(submission(ctx, { puaIds: [bun, granasaPua] }))).rejects.toThrow(/kommun/);
+    const before = (await t.handle.raw.executeSql('select count(*)::int as n from cases where pua_id = $1', [bun])).rows[0] as { n: number };
+    const next = await fileSubmission(submission(ctx, { puaIds: [bun] }));
+    expect(Number(next.cases[0]!.diarienummer.split('/')[1])).toBe(before.n + 1);
+  });
+});

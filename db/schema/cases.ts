@@ -1,0 +1,113 @@
+/**
+ * Requests and cases (DOMAIN.md §3, issue #4). A resident's signed *submission* becomes one
+ * *case* per PUA and request kind, each registered in that PUA's diarium with a gap-free
+ * diarienummer. Every change of a case is a `case_events` row (the timeline) written in the same
+ * transaction as the change and its audit row.
+ */
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { kommuner, pua } from './organisation';
+import { residents } from './people';
+
+export const requestChannel = pgEnum('request_channel', ['e_tjanst', 'reception', 'paper', 'phone']);
+/** For whom the request is made (DOMAIN.md §3 "Who asks"). */
+export const subjectRelation = pgEnum('subject_relation', ['self', 'child', 'principal', 'ward']);
+export const deliveryMethod = pgEnum('delivery_method', ['portal', 'registered_post', 'reception']);
+/** The diarium's kinds of request (seed 004 bilaga 7): one case per PUA and kind. */
+export const caseKind = pgEnum('case_kind', ['registerutdrag', 'forandring', 'dataportabilitet', 'samtycke']);
+export const caseStatus = pgEnum('case_status', ['received', 'registered', 'in_progress', 'awaiting_resident', 'decided', 'closed', 'withdrawn']);
+
+/** A request as the resident filed and signed it, before it is split into cases. */
+export const submissions = pgTable('submissions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** Common reference printed on the receipt, e.g. "DSP-2026-4F7K2Q". */
+  reference: text('reference').notNull().unique(),
+  /** The draft it came from: a second submit of the same draft finds this row (idempotency). */
+  draftId: uuid('draft_id').notNull().unique(),
+  kommunId: uuid('kommun_id').notNull().references(() => kommuner.id),
+  /** Who filed it (the logged-in resident, or null when staff filed it for a visitor). */
+  filedByResidentId: uuid('filed_by_resident_id').references(() => residents.id),
+  channel: requestChannel('channel').notNull(),
+  relation: subjectRelation('relation').notNull(),
+  /** The person the data is about: the filer (self) or a child, principal or ward. */
+  subjectPnrCiphertext: text('subject_pnr_ciphertext').notNull(),
+  subjectPnrLookup: text('subject_pnr_lookup').notNull(),
+  subjectName: text('subject_name').notNull(),
+  /** Every answer of the journey (rights, details per right, contact, delivery) as filed. */
+  answers: jsonb('answers').$type<Record<string, unknown>>().notNull(),
+  /** Skyddade personuppgifter (DOMAIN.md §9): no address, no notices, named handlers only. */
+  protectedIdentity: boolean('protected_identity').notNull().default(false),
+  /** The plain-language text the person signed in the BankID app, and the evidence. */
+  signedSummary: text('signed_summary'),
+  signature: jsonb('signature').$type<Record<string, unknown>>(),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('submissions_filer_idx').on(t.filedByResidentId), index('submissions_subject_idx').on(t.subjectPnrLookup)]);
+
+export const cases = pgTable('cases', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  submissionId: uuid('submission_id').notNull().references(() => submissions.id),
+  puaId: uuid('pua_id').notNull().references(() => pua.id),
+  kind: caseKind('kind').notNull(),
+  /** The rights asked for in this case, e.g. ['rattelse', 'begransning'] for a förändring case. */
+  rights: text('rights').array().notNull(),
+  /** "SN 2026/00042": the PUA's prefix, the year and a gap-free number per PUA and year. */
+  diarienummer: text('diarienummer').notNull().unique(),
+  /** The day the request reached the PUA (Europe/Stockholm): the deadline runs from it (§5). */
+  receivedDate: date('received_date', { mode: 'string' }).notNull(),
+  deadline: date('deadline', { mode: 'string' }).notNull(),
+  status: caseStatus('status').notNull().default('received'),
+  protectedIdentity: boolean('protected_identity').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('cases_submission_idx').on(t.submissionId),
+  index('cases_pua_deadline_idx').on(t.puaId, t.deadline, t.id),
+  uniqueIndex('cases_submission_pua_kind_uq').on(t.submissionId, t.puaId, t.kind),
+]);
+
+/** The last diarienummer used per PUA and year. Incremented in the transaction that uses it. */
+export const diariumCounters = pgTable('diarium_counters', {
+  puaId: uuid('pua_id').notNull().references(() => pua.id),
+  year: integer('year').notNull(),
+  lastNumber: integer('last_number').notNull(),
+}, (t) => [primaryKey({ columns: [t.puaId, t.year] })]);
+
+/** The case timeline: what happened, when, by whom (never a personnummer in `data`). */
+export const caseEvents = pgTable('case_events', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  /** e.g. 'received', 'withdrawn', 'message.to_resident', 'deadline.extended' */
+  type: text('type').notNull(),
+  actorType: text('actor_type').notNull(),
+  actorId: text('actor_id'),
+  /** Shown to the resident in Mina ärenden (internal notes are not). */
+  visibleToResident: boolean('visible_to_resident').notNull().default(true),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+}, (t) => [index('case_events_case_idx').on(t.caseId, t.at)]);
+
+/** A request in progress, kept on the server so reloads and "Tillbaka" never lose input. */
+export const requestDrafts = pgTable('request_drafts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  residentId: uuid('resident_id').notNull().references(() => residents.id, { onDelete: 'cascade' }),
+  answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('request_drafts_resident_idx').on(t.residentId)]);
+
+/** Files are stored encrypted outside the database, referenced by the SHA-256 of their content. */
+export const attachments = pgTable('attachments', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  sha256: text('sha256').notNull(),
+  filename: text('filename').notNull(),
+  mimeType: text('mime_type').notNull(),
+  size: integer('size').notNull(),
+  draftId: uuid('draft_id').references(() => requestDrafts.id, { onDelete: 'set null' }),
+  submissionId: uuid('submission_id').references(() => submissions.id),
+  /** What the file is: 'fullmakt', 'custody', 'appointment', 'evidence', 'message'. */
+  purpose: text('purpose').notNull(),
+  uploadedByResidentId: uuid('uploaded_by_resident_id').references(() => residents.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('attachments_draft_idx').on(t.draftId), index('attachments_submission_idx').on(t.submissionId)]);
