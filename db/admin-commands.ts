@@ -106,7 +106,7 @@ async function userAdd(args: string[], io: Output): Promise<number> {
 }
 
 async function userList(io: Output): Promise<number> {
-  const users = await listStaffUsers();
+  const users = await listStaffUsers(ACTOR);
   for (const u of users) io.out(`${u.personnummer}  ${u.name}  ${u.roles.map((r) => r.role).join(', ')}`);
   io.out(`${users.length} användare.`);
   return 0;

@@ -79,6 +79,28 @@ test('cancelling shows "Åtgärden avbröts" and a way to try again', async ({ p
   await expect(page.getByRole('link', { name: 'Försök igen' })).toBeVisible();
 });
 
+test('"Avbryt" cancels the order at BankID and returns to the choice', async ({ page }) => {
+  await page.goto('/logga-in');
+  await page.getByRole('button', { name: 'BankID på den här enheten' }).click();
+  await expect(page.getByRole('status')).toHaveText('Försöker starta BankID-appen.');
+  const orders = (await sim('/__sim/orders')).json as { orderRef: string; status: string }[];
+  const pending = orders.filter((o) => o.status === 'pending');
+  await page.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(page).toHaveURL(/\/logga-in$/);
+  for (const o of pending) {
+    const after = (await sim(`/__sim/orders/${o.orderRef}`)).json as { status: string };
+    expect(after.status).not.toBe('pending');
+  }
+});
+
+test('the status texts follow the language: English RFA messages', async ({ page }) => {
+  await page.goto('/logga-in?lng=en');
+  await page.getByRole('button', { name: 'Mobile BankID on another device' }).click();
+  await expect(page.getByRole('status')).toHaveText('Start your BankID app.');
+  await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

@@ -10,7 +10,7 @@ import compression from 'compression';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
 import { bootstrap } from '../app/bootstrap.server';
-import { databaseHandle } from '../app/utils/db.server';
+import { pingDatabase } from '../app/models/health.server';
 import { EnvError, loadEnv } from '../app/utils/env.server';
 import { createLogger } from './logger';
 import { rateLimits } from './rate-limit';
@@ -63,7 +63,7 @@ server.use(express.static('public', { maxAge: '1h' }));
 
 server.get('/healthz', async (_req, res) => {
   try {
-    await databaseHandle().raw.executeSql('select 1', []);
+    await pingDatabase();
     res.status(200).type('text/plain').send('ok');
   } catch (error) {
     log.error({ err: error }, 'healthz: database unreachable');

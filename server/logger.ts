@@ -12,7 +12,8 @@ export function maskPersonnummerLike(text: string): string {
   return text.replace(PNR_LIKE, (_m, date: string) => `${date}-****`);
 }
 
-export function createLogger(level: string) {
+/** `destination` is for tests; by default pino writes JSON lines to stdout. */
+export function createLogger(level: string, destination?: pino.DestinationStream) {
   return pino({
     level,
     base: { service: 'dataskyddsportalen' },
@@ -23,7 +24,7 @@ export function createLogger(level: string) {
       },
     },
     redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', '*.personnummer', '*.pnr', '*.name'], censor: '[redacted]' },
-  });
+  }, destination);
 }
 
 export type Logger = ReturnType<typeof createLogger>;

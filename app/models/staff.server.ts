@@ -66,9 +66,10 @@ export async function removeStaffUser(normalised: string, actor: Actor, database
   });
 }
 
-/** For the admin CLI: every user with masked personnummer and their roles. */
-export async function listStaffUsers(database: Database = db()) {
+/** For the admin CLI: every user with masked personnummer and their roles (the listing is audited). */
+export async function listStaffUsers(actor: Actor, database: Database = db()) {
   const users = await database.select().from(staffUsers).orderBy(asc(staffUsers.name));
+  await database.transaction((tx) => writeAudit(tx as unknown as Database, { actor, action: 'staff.list', details: { count: users.length } }));
   const roles = await database.select().from(roleAssignments);
   return users.map((u) => ({
     id: u.id,
