@@ -23,6 +23,13 @@ const schema = z
     DATA_DIR: z.string().default('./data'),
     DATABASE_URL: z.string().url().optional(),
     PGLITE_DIR: z.string().optional(),
+    /** Uploaded and generated files, encrypted at rest, named by content hash. */
+    FILES_DIR: z.string().optional(),
+    /** e.g. smtp://user:pass@mail.kommun.se:587 — no e-mail notices are sent when unset. */
+    SMTP_URL: z.string().url().optional(),
+    MAIL_FROM: z.string().default('Dataskyddsportalen <no-reply@dataskyddsportalen.example>'),
+    /** The portal's public address, for links in e-mail notices. */
+    PUBLIC_URL: z.string().url().optional(),
     /** Comma-separated; the first signs new cookies, the others are still accepted (rotation). */
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Comma-separated base64 AES-256 keys; the first encrypts, all decrypt (rotation). */
@@ -69,6 +76,7 @@ const schema = z
 
 export type Env = z.infer<typeof schema> & {
   PGLITE_DIR: string;
+  FILES_DIR: string;
   sessionSecrets: string[];
   pnrEncryptionKeys: Buffer[];
   pnrLookupKey: Buffer;
@@ -111,6 +119,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...env,
     PGLITE_DIR: env.PGLITE_DIR ?? path.join(env.DATA_DIR, 'pglite'),
+    FILES_DIR: env.FILES_DIR ?? path.join(env.DATA_DIR, 'files'),
     sessionSecrets: (env.SESSION_SECRET ?? local!.sessionSecret).split(',').map((s) => s.trim()).filter(Boolean),
     pnrEncryptionKeys: encryptionKeys.map((k) => Buffer.from(k, 'base64')),
     pnrLookupKey: Buffer.from(env.PERSONNUMMER_LOOKUP_KEY ?? local!.pnrLookupKey, 'base64'),
