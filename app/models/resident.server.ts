@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { residents } from '../../db/schema/index';
 import { db, type Database } from '../utils/db.server';
-import { encryptPersonnummer, personnummerLookup } from '../utils/pnr-crypto.server';
+import { decryptPersonnummer, encryptPersonnummer, personnummerLookup } from '../utils/pnr-crypto.server';
 
 export async function upsertResidentAtLogin(personnummer: string, name: string, database: Database = db()) {
   const lookup = personnummerLookup(personnummer);
@@ -18,4 +18,10 @@ export async function upsertResidentAtLogin(personnummer: string, name: string, 
 export async function getResident(id: string, database: Database = db()) {
   const [row] = await database.select({ id: residents.id, name: residents.name }).from(residents).where(eq(residents.id, id)).limit(1);
   return row ?? null;
+}
+
+/** The resident's own personnummer, for signing their request (requirement.personalNumber). */
+export async function getResidentPersonnummer(id: string, database: Database = db()): Promise<string | null> {
+  const [row] = await database.select({ c: residents.pnrCiphertext }).from(residents).where(eq(residents.id, id)).limit(1);
+  return row ? decryptPersonnummer(row.c) : null;
 }

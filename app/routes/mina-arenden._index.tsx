@@ -1,31 +1,71 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { pageMeta } from '~/utils/page-meta';
+import { Table } from '~/components/ui/table';
+import { Tag } from '~/components/ui/tag';
 import { getResident } from '~/models/resident.server';
+import { listResidentCases } from '~/models/resident-cases.server';
 import { requireResidentId } from '~/utils/auth.server';
 import { i18next } from '~/utils/i18next.server';
+import { pageMeta } from '~/utils/page-meta';
+import { formatLongDate } from '~/utils/text-format';
 
-export const handle = { i18n: ['account'] };
+export const handle = { i18n: ['account', 'request'] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const residentId = await requireResidentId(request);
   const resident = await getResident(residentId);
   if (!resident) throw new Response('Not Found', { status: 404 });
-  const t = await i18next.getFixedT(request, ['account', 'common']);
-  return json({ title: `${t('account:cases.title')} – ${t('common:service.name')}`, name: resident.name });
+  const [t, locale, cases] = await Promise.all([i18next.getFixedT(request, ['account', 'common']), i18next.getLocale(request), listResidentCases(residentId)]);
+  return json({
+    title: `${t('account:cases.title')} – ${t('common:service.name')}`,
+    name: resident.name,
+    locale,
+    cases: cases.map((c) => ({ ...c, forOther: c.relation !== 'self' && c.filedByResidentId === residentId ? { relation: c.relation, name: c.subjectName } : null, filedByResidentId: undefined })),
+  });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data?.title, matches);
 
 export default function MyCases() {
-  const { t } = useTranslation('account');
-  const { name } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(['account', 'request']);
+  const { name, cases, locale } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="caption-l">{t('loggedInAs', { name })}</span>
       <h1 className="heading-xl">{t('cases.title')}</h1>
-      <p className="body">{t('cases.none')}</p>
+      <p className="body">
+        <Link to="/begaran" className="button">
+          {t('cases.new')}
+        </Link>
+      </p>
+      {cases.length === 0 ? (
+        <p className="body">{t('cases.none')}</p>
+      ) : (
+        <Table
+          caption={t('cases.caption')}
+          head={[t('cases.diarienummer'), t('cases.nämnd'), t('cases.kind'), t('cases.status'), t('cases.deadline')]}
+          firstCellIsHeader
+          rows={cases.map((c) => ({
+            key: c.id,
+            cells: [
+              <Link key="d" to={`/mina-arenden/${c.id}`}>{c.diarienummer}</Link>,
+              c.puaName,
+              <>
+                {t(`request:kinds.${c.kind}`)}
+                {c.forOther ? (
+                  <>
+                    <br />
+                    <Tag>{`${t('cases.filedFor', { name: c.forOther.name })} (${t(`cases.filedForLabel.${c.forOther.relation}`)})`}</Tag>
+                  </>
+                ) : null}
+              </>,
+              <Tag key="s">{t(`status.${c.status}`)}</Tag>,
+              formatLongDate(c.deadline, locale),
+            ],
+          }))}
+        />
+      )}
     </>
   );
 }

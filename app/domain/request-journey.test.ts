@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { deliveryOptions, firstIncompleteStep, journeySteps, nextStep, parseStep, requiredAttachmentPurpose, type Answers } from './request-journey';
+
+const ctx = { today: '2026-11-22', kommunIds: ['k1', 'k2'], puaIds: ['p1', 'p2'], filerPnr: '198001019804' };
+
+describe('journeySteps (one question per page, issue #4)', () => {
+  it('asks for the kommun only when there is more than one', () => {
+    expect(journeySteps({}, 1)[0]).toBe('rattigheter');
+    expect(journeySteps({}, 2)[0]).toBe('kommun');
+  });
+
+  it('asks who the person is only when the request is not for oneself', () => {
+    expect(journeySteps({ relation: 'self' }, 1)).not.toContain('person');
+    expect(journeySteps({ relation: 'child' }, 1)).toContain('person');
+  });
+
+  it('has one details page per chosen right, in the order of the rights', () => {
+    expect(journeySteps({ rights: ['radering', 'registerutdrag'] }, 1).filter((s) => s.startsWith('uppgifter-'))).toEqual(['uppgifter-registerutdrag', 'uppgifter-radering']);
+  });
+
+  it('goes to the check page after the last step', () => {
+    expect(nextStep('bilagor', {}, 1)).toBe('kontrollera');
+  });
+});
+
+describe('parseStep', () => {
+  it.each([
+    ['rattigheter', {}, { rights: 'chooseRight' }],
+    ['for-vem', { relation: 'cousin' }, { relation: 'chooseRelation' }],
+    ['namnd', {}, { puaIds: 'choosePua' }],
+    ['namnd', { puaIds: ['p9'] }, { puaIds: 'choosePua' }], // not a PUA of the kommun
+    ['kontakt', { email: 'inte-en-adress' }, { email: 'email' }],
+    ['leverans', {}, { delivery: 'chooseDelivery' }],
+    ['uppgifter-rattelse', { which: 'Adressen' }, { wrong: 'required' }],
+    ['uppgifter-radering', { which: 'Bilder' }, { ground: 'chooseGround' }],
+    ['uppgifter-dataportabilitet', { which: 'Ansökan' }, { format: 'chooseFormat' }],
+    ['person', { relation: 'child', name: 'Elsa', personnummer: '19800101-9804', custody: 'sole' }, { personnummer: 'personnummer.notChild' }], // must be under 18
+    ['person', { relation: 'principal', name: 'X', personnummer: '198001019804' }, { personnummer: 'personnummer.self' }],
+    ['person', { relation: 'child', name: 'Elsa', personnummer: '20100321-9829' }, { custody: 'chooseCustody' }], // statement of custody
+    ['person', { relation: 'principal', name: '', personnummer: '123' }, { name: 'nameRequired', personnummer: 'personnummer.format' }],
+  ] as const)('%s %j → errors %j', (step, form, errors) => {
+    const r = parseStep(step, form as Record<string, string>, ctx);
+    expect(r).toMatchObject({ ok: false, errors });
+    if (!r.ok) expect(r.values).toEqual(form); // what was typed comes back
+  });
+
+  it('accepts a child with custody and normalises the personnummer', () => {
+    expect(parseStep('person', { relation: 'child', name: 'Elsa Svensson', personnummer: '201003219829', custody: 'joint' }, ctx)).toEqual({
+      ok: true,
+      patch: { subject: { name: 'Elsa Svensson', personnummer: '201003219829' }, custody: 'joint' },
+    });
+  });
+
+  it('"Jag vet inte – skicka till alla" chooses every PUA', () => {
+    expect(parseStep('namnd', { allPuas: 'yes' }, ctx)).toEqual({ ok: true, patch: { allPuas: true, puaIds: [] } });
+  });
+
+  it('protected identity keeps no e-mail or phone (DOMAIN.md §9)', () => {
+    expect(parseStep('kontakt', { email: 'a@b.se', protectedIdentity: 'yes' }, ctx)).toEqual({ ok: true, patch: { email: undefined, phone: undefined, protectedIdentity: true } });
+  });
+});
+
+describe('safe path and attachments', () => {
+  it('offers no postal delivery with skyddade personuppgifter', () => {
+    expect(deliveryOptions({ protectedIdentity: true })).toEqual(['portal', 'reception']);
+    expect(deliveryOptions({})).toEqual(['portal', 'registered_post', 'reception']);
+  });
+
+  it('requires a fullmakt for a principal and proof of appointment for a ward (FL 14–15 §§)', () => {
+    expect(requiredAttachmentPurpose({ relation: 'principal' })).toBe('fullmakt');
+    expect(requiredAttachmentPurpose({ relation: 'ward' })).toBe('appointment');
+    expect(requiredAttachmentPurpose({ relation: 'self' })).toBeNull();
+  });
+
+  it('firstIncompleteStep walks the answers', () => {
+    const a: Answers = { rights: ['registerutdrag'], relation: 'self', allPuas: true, details: { registerutdrag: { period: '', matter: '' } }, protectedIdentity: false, delivery: 'portal' };
+    expect(firstIncompleteStep(a, 1, ctx.today)).toBeNull();
+    expect(firstIncompleteStep({ ...a, delivery: undefined }, 1, ctx.today)).toBe('leverans');
+  });
+});

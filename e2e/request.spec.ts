@@ -1,0 +1,101 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe';
+import { loginWithQr, sim } from './bankid';
+
+const SHOTS = process.env.E2E_SCREENSHOTS;
+test.describe.configure({ mode: 'serial' }); // shares the simulator's pending orders
+
+async function shot(page: Page, name: string) {
+  await expectNoAxeViolations(page);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/request-${name}.png`, fullPage: true });
+}
+
+/** "Fortsätt", then wait for the next page (or, on an error, for the error summary). */
+async function continueOn(page: Page) {
+  const before = page.url();
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await expect(async () => {
+    const moved = page.url() !== before;
+    const error = await page.getByRole('alert').isVisible();
+    expect(moved || error).toBe(true);
+  }).toPass();
+  await page.waitForLoadState('networkidle');
+}
+
+/** Approves the pending sign order of this person in the simulated app. */
+async function approveSigning(personalNumber: string) {
+  await expect
+    .poll(async () => ((await sim('/__sim/orders')).json as { type: string; status: string }[]).some((o) => o.type === 'sign' && o.status === 'pending'))
+    .toBe(true);
+  const orders = (await sim('/__sim/orders')).json as { orderRef: string; type: string; status: string; userVisibleData: string }[];
+  const order = orders.find((o) => o.type === 'sign' && o.status === 'pending')!;
+  expect((await sim(`/__sim/orders/${order.orderRef}/approve`, { personalNumber })).status).toBe(200);
+  return order;
+}
+
+test('a resident asks every PUA for a registerutdrag, signs, and finds the cases in Mina ärenden', async ({ page }) => {
+  await loginWithQr(page, '/logga-in', '198001019804');
+  await expect(page).toHaveURL(/\/mina-arenden$/);
+  await page.getByRole('link', { name: 'Gör en begäran' }).click();
+  await shot(page, 'start');
+  await page.getByRole('button', { name: 'Starta' }).click();
+
+  // Two kommuner in the demo: the first question is which.
+  await expect(page.getByRole('group', { name: 'Vilken kommun gäller din begäran?' })).toBeVisible();
+  await continueOn(page); // nothing chosen → error summary, focus, title prefix
+  await expect(page.getByRole('alert')).toContainText('Välj vilken kommun din begäran gäller');
+  await shot(page, 'error');
+  await page.getByLabel('Sjöbacka kommun').check();
+  await continueOn(page);
+
+  await page.getByLabel(/^Registerutdrag/).check();
+  await shot(page, 'rights');
+  await continueOn(page);
+  await page.getByLabel('Mig själv').check();
+  await continueOn(page);
+  await page.getByLabel('Jag vet inte – skicka till alla').check();
+  await shot(page, 'puas');
+  await continueOn(page);
+  await page.getByLabel('Tidsperiod').fill('2020–2026');
+  await continueOn(page);
+  await page.getByLabel(/E-postadress/).fill('anna@example.se');
+  await continueOn(page);
+  await page.getByLabel('Här i Dataskyddsportalen').check();
+  await continueOn(page);
+  await continueOn(page); // no attachments
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kontrollera dina svar');
+  await expect(page.getByText('Alla nämnder och bolag')).toBeVisible();
+  await shot(page, 'check');
+  await page.getByRole('button', { name: 'Mobilt BankID på en annan enhet' }).click();
+  await expect(page.getByRole('status')).toHaveText('Starta BankID-appen.');
+  const order = await approveSigning('198001019804');
+  expect(order.userVisibleData).toContain('Begäran till Sjöbacka kommun');
+
+  await expect(page).toHaveURL(/\/kvitto$/, { timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Din begäran är skickad');
+  await expect(page.getByText(/^DSP-\d{4}-/)).toBeVisible();
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows).toHaveCount(1 + 7); // header + one registerutdrag case per PUA of Sjöbacka
+  await shot(page, 'receipt');
+
+  await page.getByRole('link', { name: 'Till Mina ärenden' }).click();
+  await expect(page.getByRole('table').getByRole('row')).toHaveCount(1 + 7);
+  await shot(page, 'my-cases');
+  await page.getByRole('table').getByRole('link').first().click();
+  await expect(page.getByText(/Din begäran kom in till/)).toBeVisible();
+  await shot(page, 'case');
+});
+
+test('another resident gets 404 for someone else’s case', async ({ page, browser }) => {
+  await loginWithQr(page, '/logga-in', '196504129815');
+  const other = await browser.newContext();
+  const owner = await other.newPage();
+  await loginWithQr(owner, '/logga-in', '198001019804');
+  const caseLink = owner.getByRole('table').getByRole('link').first();
+  const href = await caseLink.getAttribute('href');
+  expect(href).toMatch(/^\/mina-arenden\/[0-9a-f-]{36}$/);
+  const res = await page.goto(href!);
+  expect(res?.status()).toBe(404);
+  await other.close();
+});
