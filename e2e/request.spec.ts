@@ -89,6 +89,7 @@ test('a resident asks every PUA for a registerutdrag, signs, and finds the cases
 
 test('another resident gets 404 for someone else’s case', async ({ page, browser }) => {
   await loginWithQr(page, '/logga-in', '196504129815');
+  await expect(page).toHaveURL(/\/mina-arenden$/);
   const other = await browser.newContext();
   const owner = await other.newPage();
   await loginWithQr(owner, '/logga-in', '198001019804');
@@ -98,4 +99,103 @@ test('another resident gets 404 for someone else’s case', async ({ page, brows
   const res = await page.goto(href!);
   expect(res?.status()).toBe(404);
   await other.close();
+});
+
+test('a representative must attach the fullmakt; files are checked by content', async ({ page }) => {
+  await loginWithQr(page, '/logga-in', '196504129815');
+  await expect(page).toHaveURL(/\/mina-arenden$/);
+  await page.goto('/begaran');
+  await page.getByRole('button', { name: 'Starta' }).click();
+  await page.getByLabel('Sjöbacka kommun').check();
+  await continueOn(page);
+  await page.getByLabel(/^Dataportabilitet/).check();
+  await continueOn(page);
+  await page.getByLabel('Någon som har gett mig fullmakt').check();
+  await continueOn(page);
+  await page.getByLabel('För- och efternamn').fill('Anna Andersson');
+  await page.getByLabel('Personnummer').fill('19800101-9804');
+  await continueOn(page);
+  await page.getByLabel('Kultur- och fritidsnämnden').check();
+  await continueOn(page);
+  await page.getByLabel('Vilka uppgifter gäller det?').fill('Mina uppgifter i föreningsbidragsansökan');
+  await page.getByLabel('JSON').check();
+  await continueOn(page);
+  await continueOn(page);
+  await page.getByLabel(/Rekommenderat brev/).check();
+  await continueOn(page);
+
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await expect(page.getByRole('alert')).toContainText('Bifoga fullmakten');
+  await page.getByLabel('Välj filer').setInputFiles({ name: 'fullmakt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('inte en pdf') });
+  await page.getByRole('button', { name: 'Ladda upp' }).click();
+  await expect(page.getByRole('alert')).toContainText('fullmakt.pdf är inte en PDF-, JPEG- eller PNG-fil');
+  await page.getByLabel('Välj filer').setInputFiles({ name: 'fullmakt.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% fullmakt\n%%EOF\n') });
+  await page.getByRole('button', { name: 'Ladda upp' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'fullmakt.pdf' })).toBeVisible();
+  await shot(page, 'attachments');
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kontrollera dina svar');
+  await expect(page.getByText('fullmakt.pdf')).toBeVisible();
+  await page.getByRole('button', { name: 'Mobilt BankID på en annan enhet' }).click();
+  await approveSigning('196504129815');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Din begäran är skickad', { timeout: 15_000 });
+  await expect(page.getByRole('table')).toContainText('Begäran om dataportabilitet');
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a guardian asks for rättelse on behalf of a child, the whole way without JavaScript', async ({ page }) => {
+    await page.goto('/begaran');
+    await page.getByRole('button', { name: 'Mobilt BankID på en annan enhet' }).click();
+    expect((await sim('/__sim/approve', { personalNumber: '196504129815' })).status).toBe(200);
+    await page.getByRole('button', { name: 'Jag har legitimerat mig' }).click();
+    await expect(page).toHaveURL(/\/begaran$/);
+
+    await page.getByRole('button', { name: 'Starta' }).click();
+    await page.getByLabel('Granåsa kommun').check();
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await page.getByLabel(/^Rättelse/).check();
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await page.getByLabel('Mitt barn, som jag är vårdnadshavare för').check();
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Om barnet');
+    await page.getByLabel('För- och efternamn').fill('Elsa Svensson');
+    await page.getByLabel('Personnummer').fill('19800101-9804'); // an adult: refused, input kept
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await expect(page.getByRole('alert')).toContainText('Barnet ska vara under 18 år');
+    await expect(page.getByLabel('För- och efternamn')).toHaveValue('Elsa Svensson');
+    await expect(page).toHaveTitle(/Om barnet/);
+    await page.getByLabel('Personnummer').fill('20100321-9829');
+    await page.getByLabel('Jag är ensam vårdnadshavare').check();
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
+
+    await page.getByLabel('Socialnämnden').check();
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await page.getByLabel('Vilka uppgifter gäller det?').fill('Adressen i elevakten');
+    await page.getByLabel('Vad är fel?').fill('Gammal adress');
+    await page.getByLabel('Vad är rätt?').fill('Storgatan 1, Granåsa');
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await page.getByRole('button', { name: 'Fortsätt' }).click(); // no contact details
+    await page.getByLabel('Jag hämtar det i kommunens reception').check();
+    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await page.getByRole('button', { name: 'Fortsätt' }).click(); // no attachments
+
+    await expect(page.getByText('Elsa Svensson, 20100321-****')).toBeVisible(); // masked on the check page
+    await page.getByRole('button', { name: 'Mobilt BankID på en annan enhet' }).click();
+    await expect(page.getByRole('img', { name: /QR-kod/ })).toBeVisible();
+    const orders = (await sim('/__sim/orders')).json as { orderRef: string; type: string; status: string; userVisibleData: string }[];
+    const order = orders.find((o) => o.type === 'sign' && o.status === 'pending')!;
+    expect(order.userVisibleData).toContain('Elsa Svensson (Mitt barn)');
+    expect((await sim(`/__sim/orders/${order.orderRef}/approve`, { personalNumber: '196504129815' })).status).toBe(200);
+    await page.getByRole('button', { name: 'Jag har legitimerat mig' }).click();
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Din begäran är skickad');
+    await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
+    await expect(page.getByRole('table')).toContainText('Begäran om förändring');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/request-child-receipt-nojs.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Till Mina ärenden' }).click();
+    await expect(page.getByText('Gäller Elsa Svensson (för ditt barn)')).toBeVisible();
+  });
 });

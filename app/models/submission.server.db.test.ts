@@ -91,3 +91,13 @@ describe('fileSubmission', () => {
     expect(Number(next.cases[0]!.diarienummer.split('/')[1])).toBe(before.n + 1);
   });
 });
+
+describe('diarienummer across kommuner', () => {
+  it('two kommuner’s PUAs with the same prefix each start at 00001', async () => {
+    const ctx = await setup();
+    const granasa = (await getSamverkanOverview()).kommuner.find((k) => k.code === 'granasa')!;
+    const a = await fileSubmission(submission(ctx, { puaIds: [ctx.sjobacka.pua.find((p) => p.code === 'VON')!.id] }));
+    const b = await fileSubmission(submission(ctx, { kommunId: granasa.id, puaIds: [granasa.pua.find((p) => p.code === 'VON')!.id] }));
+    expect(a.cases[0]!.diarienummer.split('/')[1]).toBe(b.cases[0]!.diarienummer.split('/')[1]);
+  });
+});

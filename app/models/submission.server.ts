@@ -12,6 +12,7 @@ import { formatDiarienummer, planCases, type Right } from '~/domain/requests';
 import { todayInStockholm } from '../utils/dates.server';
 import { db, type Database } from '../utils/db.server';
 import { encryptPersonnummer, personnummerLookup } from '../utils/pnr-crypto.server';
+import { attachToSubmission } from './attachments.server';
 import { writeAudit, type Actor } from './audit.server';
 
 export type NewSubmission = {
@@ -115,12 +116,14 @@ export async function fileSubmission(input: NewSubmission, database: Database = 
         await tx.insert(caseEvents).values({ caseId: row!.id, type: 'received', actorType: input.actor.type, actorId: input.actor.id ?? null, data: { channel: input.channel, receivedDate, deadline } });
         filed.push({ id: row!.id, diarienummer, puaId: planned.puaId, kind: planned.kind, rights: planned.rights, receivedDate, deadline });
       }
+      // The draft's files (fullmakt, evidence) now belong to the filed request.
+      const files = await attachToSubmission(input.draftId, submission!.id, tx, input.actor);
       await writeAudit(tx, {
         actor: input.actor,
         action: 'submission.file',
         entityType: 'submission',
         entityId: submission!.id,
-        details: { channel: input.channel, relation: input.relation, cases: filed.map((c) => c.diarienummer) },
+        details: { channel: input.channel, relation: input.relation, cases: filed.map((c) => c.diarienummer), attachments: files },
       });
       return { ...submission!, cases: filed, created: true };
     });

@@ -26,7 +26,6 @@ const TITLE_KEY: Record<string, string> = {
   namnd: 'steps.namnd.title',
   kontakt: 'steps.kontakt.title',
   leverans: 'steps.leverans.title',
-  bilagor: 'steps.bilagor.title',
 };
 
 function titleKey(step: string, answers: Answers) {
@@ -97,14 +96,7 @@ export default function RequestStep() {
       <Form method="post" noValidate>
         <CsrfInput />
         {data.fromCheck ? <input type="hidden" name="fromCheck" value="1" /> : null}
-        {data.step === 'bilagor' ? (
-          <>
-            <h1 className="heading-l">{t('steps.bilagor.title')}</h1>
-            <p className="body">{t('steps.bilagor.hint')}</p>
-          </>
-        ) : (
-          <StepFields step={data.step} answers={data.answers} kommuner={data.kommuner} puas={data.puas} errors={errors} values={submitted?.values ?? null} />
-        )}
+        <StepFields step={data.step} answers={data.answers} kommuner={data.kommuner} puas={data.puas} errors={errors} values={submitted?.values ?? null} />
         <Button>{t('continue')}</Button>
       </Form>
     </>

@@ -7,6 +7,7 @@ import { BackLink } from '~/components/ui/back-link';
 import { Button, ButtonGroup } from '~/components/ui/button';
 import { firstIncompleteStep, previousStep } from '~/domain/request-journey';
 import { maskPersonnummer } from '~/domain/personnummer';
+import { listDraftAttachments } from '~/models/attachments.server';
 import { validateCsrf } from '~/utils/csrf.server';
 import { todayInStockholm } from '~/utils/dates.server';
 import { i18next } from '~/utils/i18next.server';
@@ -31,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     showKommun: ctx.kommunCount > 1,
     puaNames: chosenPuas(a, ctx.kommun).map((p) => p.name),
     subjectMasked: a.subject ? maskPersonnummer(a.subject.personnummer) : null,
+    attachments: (await listDraftAttachments(ctx.draft.id, ctx.residentId)).map((f) => f.filename),
   });
 }
 
@@ -52,7 +54,7 @@ export default function CheckYourAnswers() {
     <>
       <BackLink to={data.back}>{t('back')}</BackLink>
       <h1 className="heading-l">{t('check.title')}</h1>
-      <CheckAnswers draftId={data.draftId} answers={data.answers} kommunName={data.kommunName} showKommun={data.showKommun} puaNames={data.puaNames} subjectMasked={data.subjectMasked} />
+      <CheckAnswers draftId={data.draftId} answers={data.answers} kommunName={data.kommunName} showKommun={data.showKommun} puaNames={data.puaNames} subjectMasked={data.subjectMasked} attachments={data.attachments} />
       <h2 className="heading-m">{t('check.signHeading')}</h2>
       <p className="body">{t('check.signBody')}</p>
       <Form method="post">

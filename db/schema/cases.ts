@@ -51,8 +51,11 @@ export const cases = pgTable('cases', {
   kind: caseKind('kind').notNull(),
   /** The rights asked for in this case, e.g. ['rattelse', 'begransning'] for a förändring case. */
   rights: text('rights').array().notNull(),
-  /** "SN 2026/00042": the PUA's prefix, the year and a gap-free number per PUA and year. */
-  diarienummer: text('diarienummer').notNull().unique(),
+  /**
+   * "SN 2026/00042": the PUA's prefix, the year and a gap-free number per PUA and year. Unique
+   * per PUA only: two kommuner's socialnämnder both have an "SN 2026/00001".
+   */
+  diarienummer: text('diarienummer').notNull(),
   /** The day the request reached the PUA (Europe/Stockholm): the deadline runs from it (§5). */
   receivedDate: date('received_date', { mode: 'string' }).notNull(),
   deadline: date('deadline', { mode: 'string' }).notNull(),
@@ -64,6 +67,7 @@ export const cases = pgTable('cases', {
   index('cases_submission_idx').on(t.submissionId),
   index('cases_pua_deadline_idx').on(t.puaId, t.deadline, t.id),
   uniqueIndex('cases_submission_pua_kind_uq').on(t.submissionId, t.puaId, t.kind),
+  uniqueIndex('cases_pua_diarienummer_uq').on(t.puaId, t.diarienummer),
 ]);
 
 /** The last diarienummer used per PUA and year. Incremented in the transaction that uses it. */

@@ -12,10 +12,11 @@ type Props = {
   puaNames: string[];
   /** `YYYYMMDD-****`: the subject's personnummer is shown masked (DOMAIN.md §9). */
   subjectMasked: string | null;
+  attachments: string[];
 };
 
 /** "Kontrollera dina svar": every answer with an "Ändra" link back to its page. */
-export function CheckAnswers({ draftId, answers: a, kommunName, showKommun, puaNames, subjectMasked }: Props) {
+export function CheckAnswers({ draftId, answers: a, kommunName, showKommun, puaNames, subjectMasked, attachments }: Props) {
   const { t } = useTranslation('request');
   const change = (step: string, what: string) => ({ to: `/begaran/${draftId}/${step}?andra=1`, visuallyHiddenText: what });
   const rows: SummaryListRow[] = [];
@@ -58,5 +59,6 @@ export function CheckAnswers({ draftId, answers: a, kommunName, showKommun, puaN
   const contact = [a.email, a.phone].filter(Boolean).join(', ');
   rows.push({ key: t('check.contact'), value: a.protectedIdentity ? t('check.protected') : contact || t('check.noContact'), change: change('kontakt', t('check.contact')) });
   rows.push({ key: t('check.delivery'), value: a.delivery ? t(`steps.leverans.${a.delivery}`) : '', change: change('leverans', t('check.delivery')) });
+  rows.push({ key: t('check.attachments'), value: attachments.length ? attachments.join(', ') : t('check.none'), change: change('bilagor', t('check.attachments')) });
   return <SummaryList rows={rows} />;
 }
