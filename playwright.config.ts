@@ -12,8 +12,10 @@ const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `dsp-e2e-${pr
 export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results',
-  fullyParallel: true,
-  workers: 2,
+  // One worker: the journeys act as the person with the phone through the simulator's control
+  // API, whose "pending orders" are shared by every test; in parallel they would pick each other's.
+  fullyParallel: false,
+  workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],

@@ -72,8 +72,9 @@ test('an unknown personnummer is refused at the staff entry point', async ({ pag
 test('cancelling shows "Åtgärden avbröts" and a way to try again', async ({ page }) => {
   await page.goto('/logga-in');
   await page.getByRole('button', { name: 'Mobilt BankID på en annan enhet' }).click();
+  await expect(page.getByRole('status')).toHaveText('Starta BankID-appen.');
   const orders = (await sim('/__sim/orders')).json as { orderRef: string; status: string }[];
-  const pending = orders.filter((o) => o.status === 'pending').at(-1)!;
+  const pending = orders.find((o) => o.status === 'pending')!; // the list is newest first
   await sim(`/__sim/orders/${pending.orderRef}/fail`, { hintCode: 'userCancel' });
   await expect(page.getByRole('status')).toHaveText('Åtgärden avbröts.');
   await expect(page.getByRole('link', { name: 'Försök igen' })).toBeVisible();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CsrfInput } from '~/components/csrf-input';
 import { CheckAnswers } from '~/components/request/check-answers';
 import { BackLink } from '~/components/ui/back-link';
-import { Button, ButtonGroup } from '~/components/ui/button';
+import { BankIdMethodButtons } from '~/components/bankid/method-buttons';
 import { firstIncompleteStep, previousStep } from '~/domain/request-journey';
 import { maskPersonnummer } from '~/domain/personnummer';
 import { listDraftAttachments } from '~/models/attachments.server';
@@ -48,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CheckYourAnswers() {
-  const { t } = useTranslation(['request', 'bankid']);
+  const { t } = useTranslation('request');
   const data = useLoaderData<typeof loader>();
   return (
     <>
@@ -59,14 +59,7 @@ export default function CheckYourAnswers() {
       <p className="body">{t('check.signBody')}</p>
       <Form method="post">
         <CsrfInput />
-        <ButtonGroup>
-          <Button name="method" value="autostart">
-            {t('bankid:login.thisDevice')}
-          </Button>
-          <Button name="method" value="qr" variant="secondary">
-            {t('bankid:login.otherDevice')}
-          </Button>
-        </ButtonGroup>
+        <BankIdMethodButtons />
       </Form>
     </>
   );

@@ -25,11 +25,6 @@ const schema = z
     PGLITE_DIR: z.string().optional(),
     /** Uploaded and generated files, encrypted at rest, named by content hash. */
     FILES_DIR: z.string().optional(),
-    /** e.g. smtp://user:pass@mail.kommun.se:587 — no e-mail notices are sent when unset. */
-    SMTP_URL: z.string().url().optional(),
-    MAIL_FROM: z.string().default('Dataskyddsportalen <no-reply@dataskyddsportalen.example>'),
-    /** The portal's public address, for links in e-mail notices. */
-    PUBLIC_URL: z.string().url().optional(),
     /** Comma-separated; the first signs new cookies, the others are still accepted (rotation). */
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Comma-separated base64 AES-256 keys; the first encrypts, all decrypt (rotation). */

@@ -12,10 +12,10 @@ import { markDraftSubmitted } from '~/models/draft.server';
 import { getResident, getResidentPersonnummer } from '~/models/resident.server';
 import { fileSubmission } from '~/models/submission.server';
 import { callerForStart, clearFlowCookie, getFlowToken } from './bankid/cookies.server';
-import { cancelFlowOrder, cancelOrder, qrSvg, refreshOrder, viewOf } from './bankid/service.server';
+import { orderStatus } from './bankid/login-routes.server';
+import { cancelFlowOrder, cancelOrder, refreshOrder } from './bankid/service.server';
 import { completeSigning, SignatureMismatchError, startSigning } from './bankid/sign.server';
 import { todayInStockholm } from './dates.server';
-import { loadEnv } from './env.server';
 import { i18next } from './i18next.server';
 import { getSession } from './session.server';
 import { bankIdStartLimiter } from './start-limit.server';
@@ -91,30 +91,10 @@ export async function signStatusLoader(request: Request, ctx: Draft) {
       throw redirect(`/begaran/${ctx.draft.id}/kvitto`, { headers: { 'Set-Cookie': await clearFlowCookie() } });
     } catch (error) {
       if (!(error instanceof SignatureMismatchError)) throw error;
-      return json({ title, state: 'failed' as const, rfa: null, mismatch: true, refusal: null, qrDataUri: null, autostartUrl: null, method: order.startMethod, simulatorAppUrl: null });
+      return json({ ...(await orderStatus(order, request, title)), state: 'failed' as const, mismatch: true });
     }
   }
-  const view = viewOf(order, 'desktop');
-  const qr = view.showQr ? await qrSvg(order) : null;
-  return json(
-    {
-      title,
-      state: view.state === 'complete' ? ('pending' as const) : view.state,
-      rfa: view.rfa,
-      mismatch: false,
-      refusal: null,
-      qrDataUri: qr ? `data:image/svg+xml;base64,${Buffer.from(qr).toString('base64')}` : null,
-      autostartUrl: view.autoStartToken ? `bankid:///?autostarttoken=${view.autoStartToken}&redirect=null` : null,
-      method: order.startMethod,
-      simulatorAppUrl: simulatorAppUrl(),
-    },
-    { headers: { 'Cache-Control': 'no-store' } },
-  );
-}
-
-function simulatorAppUrl() {
-  const env = loadEnv();
-  return env.BANKID_MODE === 'simulator' ? `http://localhost:${env.BANKID_SIM_CONTROL_PORT}/` : null;
+  return json({ ...(await orderStatus(order, request, title)), mismatch: false }, { headers: { 'Cache-Control': 'no-store' } });
 }
 
 export async function cancelRequestSigning(request: Request, draftId: string) {

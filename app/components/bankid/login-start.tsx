@@ -1,7 +1,7 @@
 import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CsrfInput } from '~/components/csrf-input';
-import { Button, ButtonGroup } from '~/components/ui/button';
+import { BankIdMethodButtons } from './method-buttons';
 
 /** The choice between BankID on this device (autostart) and Mobilt BankID on another (QR). */
 export function BankIdLoginStart({ kind, redirectTo }: { kind: 'resident' | 'staff'; redirectTo: string | null }) {
@@ -13,14 +13,7 @@ export function BankIdLoginStart({ kind, redirectTo }: { kind: 'resident' | 'sta
       <Form method="post">
         <CsrfInput />
         {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-        <ButtonGroup>
-          <Button name="method" value="autostart">
-            {t('login.thisDevice')}
-          </Button>
-          <Button name="method" value="qr" variant="secondary">
-            {t('login.otherDevice')}
-          </Button>
-        </ButtonGroup>
+        <BankIdMethodButtons />
       </Form>
       <p className="body">{t(`login.${kind}.help`)}</p>
     </>

@@ -57,11 +57,16 @@ export type LoginStatus = {
   simulatorAppUrl: string | null;
 };
 
-function statusOf(order: BankIdOrder, request: Request, qr: string | null, title: string): LoginStatus {
+/**
+ * What a BankID status page shows for an order: the RFA message, the current QR code, the
+ * autostart link. Shared by login and signing.
+ */
+export async function orderStatus(order: BankIdOrder, request: Request, title: string): Promise<LoginStatus> {
   const device = deviceOf(request);
   const refusal = (order.details?.refused as LoginStatus['refusal']) ?? null;
   if (refusal) return { title, state: 'refused', rfa: null, refusal, qrDataUri: null, autostartUrl: null, method: order.startMethod, simulatorAppUrl: null };
   const view = viewOf(order, device);
+  const qr = view.showQr ? await qrSvg(order) : null;
   const env = loadEnv();
   const autostartUrl = view.autoStartToken
     ? device === 'mobile'
@@ -101,12 +106,11 @@ export async function loginStatusLoader(request: Request, context: AppLoadContex
         throw redirect(outcome.redirectTo, { headers });
       }
       const refused = await updateOrder(order.id, { details: { ...(order.details ?? {}), refused: outcome.reason } });
-      return json(statusOf(refused, request, null, title));
+      return json(await orderStatus(refused, request, title));
     }
   }
   if (order.status === 'complete') throw redirect(cfg.base); // used already (another tab): start again
-  const view = viewOf(order, deviceOf(request));
-  return json(statusOf(order, request, view.showQr ? await qrSvg(order) : null, title), { headers: { 'Cache-Control': 'no-store' } });
+  return json(await orderStatus(order, request, title), { headers: { 'Cache-Control': 'no-store' } });
 }
 
 /** Cancel, or (without JavaScript) "Jag har legitimerat mig", which simply checks again. */
