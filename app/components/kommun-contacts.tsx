@@ -30,37 +30,70 @@ export function AddressLines({ address }: { address: PostalAddress }) {
   );
 }
 
+type ContactDetailsProps = {
+  organisationsnummer?: { label: string; value: string };
+  postalAddress?: PostalAddress | null;
+  phone?: string | null;
+  email?: string | null;
+  website?: string | null;
+};
+
+/** One contact card's facts, always in the same order: org.nr, address, phone, e-mail, website. */
+export function ContactDetails({ organisationsnummer, postalAddress, phone, email, website }: ContactDetailsProps) {
+  const { t } = useTranslation('common');
+  return (
+    <dl className="contact-details">
+      {organisationsnummer ? (
+        <>
+          <dt>{organisationsnummer.label}</dt>
+          <dd>{organisationsnummer.value}</dd>
+        </>
+      ) : null}
+      {postalAddress ? (
+        <>
+          <dt>{t('contact.address')}</dt>
+          <dd>
+            <AddressLines address={postalAddress} />
+          </dd>
+        </>
+      ) : null}
+      {phone ? (
+        <>
+          <dt>{t('contact.phone')}</dt>
+          <dd>
+            <a href={telHref(phone)}>{phone}</a>
+          </dd>
+        </>
+      ) : null}
+      {email ? (
+        <>
+          <dt>{t('contact.email')}</dt>
+          <dd>
+            <a href={`mailto:${email}`}>{email}</a>
+          </dd>
+        </>
+      ) : null}
+      {website ? (
+        <>
+          <dt>{t('contact.website')}</dt>
+          <dd>
+            <a href={website}>{website.replace(/^https?:\/\//, '')}</a>
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
 /** Address, phone, e-mail and website of each kommun in the samverkan, side by side on wide screens. */
 export function KommunContacts({ kommuner, headingLevel = 3 }: { kommuner: KommunContact[]; headingLevel?: 2 | 3 }) {
-  const { t } = useTranslation('common');
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <ul className="contact-list">
       {kommuner.map((kommun) => (
         <li key={kommun.code} className="contact-list__item">
           <Heading className="heading-s">{kommun.name}</Heading>
-          <dl className="contact-details">
-            <dt>{t('contact.address')}</dt>
-            <dd>
-              <AddressLines address={kommun.postalAddress} />
-            </dd>
-            <dt>{t('contact.phone')}</dt>
-            <dd>
-              <a href={telHref(kommun.phone)}>{kommun.phone}</a>
-            </dd>
-            <dt>{t('contact.email')}</dt>
-            <dd>
-              <a href={`mailto:${kommun.email}`}>{kommun.email}</a>
-            </dd>
-            {kommun.website ? (
-              <>
-                <dt>{t('contact.website')}</dt>
-                <dd>
-                  <a href={kommun.website}>{kommun.website.replace(/^https?:\/\//, '')}</a>
-                </dd>
-              </>
-            ) : null}
-          </dl>
+          <ContactDetails postalAddress={kommun.postalAddress} phone={kommun.phone} email={kommun.email} website={kommun.website} />
         </li>
       ))}
     </ul>

@@ -57,8 +57,8 @@ export function nextStep(current: StepId, answers: Answers, kommunCount: number)
 
 export function previousStep(current: StepId, answers: Answers, kommunCount: number): StepId | null {
   const steps = journeySteps(answers, kommunCount);
-  const i = steps.indexOf(current === 'kontrollera' ? steps[steps.length - 1]! : current);
   if (current === 'kontrollera') return steps[steps.length - 1] ?? null;
+  const i = steps.indexOf(current);
   return i > 0 ? steps[i - 1]! : null;
 }
 

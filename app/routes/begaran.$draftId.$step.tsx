@@ -66,7 +66,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     today: todayInStockholm(),
     kommunIds: overview.kommuner.map((k) => k.id),
     puaIds: (kommun?.pua ?? []).map((p) => p.id),
-    filerPnr: (await getResidentPersonnummer(residentId)) ?? '',
+    // Only the person step compares with the filer's own number; don't decrypt it for the others.
+    filerPnr: step === 'person' ? ((await getResidentPersonnummer(residentId)) ?? '') : '',
   });
   if (!result.ok) return json({ errors: result.errors, values: result.values }, { status: 400 });
   const saved = await saveDraftAnswers(draft.id, residentId, result.patch);

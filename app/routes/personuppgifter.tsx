@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { AddressLines, telHref } from '~/components/kommun-contacts';
+import { ContactDetails } from '~/components/kommun-contacts';
 import { pageMeta } from '~/utils/page-meta';
 import { formatLongDate } from '~/utils/text-format';
 import { Table } from '~/components/ui/table';
@@ -79,26 +79,7 @@ export default function PrivacyNoticePage() {
           {controllers.map((c) => (
             <li key={c.code} className="contact-list__item">
               <h3 className="heading-s">{t('privacy.controller.name', { name: c.name, kommun: c.kommun })}</h3>
-              <dl className="contact-details">
-                <dt>{t('privacy.controller.organisationsnummer')}</dt>
-                <dd>{c.organisationsnummer}</dd>
-                <dt>{t('common:contact.address')}</dt>
-                <dd>
-                  <AddressLines address={c.postalAddress} />
-                </dd>
-                <dt>{t('common:contact.email')}</dt>
-                <dd>
-                  <a href={`mailto:${c.email}`}>{c.email}</a>
-                </dd>
-                {c.phone ? (
-                  <>
-                    <dt>{t('common:contact.phone')}</dt>
-                    <dd>
-                      <a href={telHref(c.phone)}>{c.phone}</a>
-                    </dd>
-                  </>
-                ) : null}
-              </dl>
+              <ContactDetails organisationsnummer={{ label: t('privacy.controller.organisationsnummer'), value: c.organisationsnummer }} postalAddress={c.postalAddress} phone={c.phone} email={c.email} />
             </li>
           ))}
         </ul>
@@ -110,28 +91,7 @@ export default function PrivacyNoticePage() {
           {dpos.map((d) => (
             <li key={d.id} className="contact-list__item">
               <h3 className="heading-s">{d.name}</h3>
-              <dl className="contact-details">
-                <dt>{t('common:contact.email')}</dt>
-                <dd>
-                  <a href={`mailto:${d.email}`}>{d.email}</a>
-                </dd>
-                {d.phone ? (
-                  <>
-                    <dt>{t('common:contact.phone')}</dt>
-                    <dd>
-                      <a href={telHref(d.phone)}>{d.phone}</a>
-                    </dd>
-                  </>
-                ) : null}
-                {d.postalAddress ? (
-                  <>
-                    <dt>{t('common:contact.address')}</dt>
-                    <dd>
-                      <AddressLines address={d.postalAddress} />
-                    </dd>
-                  </>
-                ) : null}
-              </dl>
+              <ContactDetails postalAddress={d.postalAddress} phone={d.phone} email={d.email} />
             </li>
           ))}
         </ul>

@@ -49,9 +49,11 @@ type StartOptions = {
   sign?: { payloadHash: string; expectedPnr: string; sessionId: string };
 };
 
-/** Starts an auth or sign order for this browser, cancelling its previous pending one. */
+/**
+ * Starts an auth or sign order for this browser. The caller carries a fresh flow token; the
+ * routes cancel the order of the browser's previous flow before they call this.
+ */
 export async function startOrder(caller: Caller, options: StartOptions): Promise<BankIdOrder> {
-  await cancelFlowOrder(caller.flowToken, options.purpose);
   const client = bankIdClient();
   const common = {
     endUserIp: caller.endUserIp,
