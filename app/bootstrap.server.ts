@@ -40,6 +40,12 @@ export async function bootstrap(log: Log) {
     log.info({ rp: simulator.rpUrl, app: `${simulator.controlUrl}/` }, 'BankID simulator started');
   }
 
+  // E-mail notices (ADR 008). The host only: SMTP_URL may carry a password.
+  if (env.SMTP_URL) log.info({ smtp: new URL(env.SMTP_URL).host, publicUrl: env.PUBLIC_URL }, 'e-mail notices on');
+  else log.info({}, 'SMTP_URL is not set: e-mail notices are off');
+
+  // startJobs also makes the queue reachable for code in the Remix bundle (runningQueue() in
+  // app/jobs/queue.server.ts). Without it, notices are sent directly (app/jobs/notices.server.ts).
   const boss = env.JOBS_ENABLED ? await startJobs(handle, (err) => log.error({ err }, 'job queue error')) : null;
   return {
     handle,

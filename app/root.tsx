@@ -7,9 +7,13 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useLoaderData,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
+import { useContext } from 'react';
+// Remix 2 does not re-export the router state; its action data tells whether a form came back with errors.
+import { UNSAFE_DataRouterStateContext as DataRouterStateContext } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useChangeLanguage } from 'remix-i18next/react';
 import { SiteFooter } from './components/site-footer';
@@ -42,14 +46,35 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootLoader = typeof loader;
 
+const hasFormErrors = (data: unknown) => {
+  const errors = data && typeof data === 'object' && 'errors' in data ? (data as { errors: unknown }).errors : null;
+  return Array.isArray(errors) ? errors.length > 0 : !!errors && typeof errors === 'object' && Object.values(errors).some(Boolean);
+};
+
+/**
+ * The page title: the deepest route's loader `title`, with "Fel:" in front while a form shows
+ * errors (GOV.UK). Rendered here rather than by each route's `meta` because `meta` never sees
+ * action data — and without JavaScript the title must say it on the server-rendered page too.
+ */
+function usePageTitle(): string | undefined {
+  const matches = useMatches();
+  const state = useContext(DataRouterStateContext);
+  const { t } = useTranslation('ui');
+  const title = [...matches].reverse().map((m) => (m.data as { title?: unknown } | undefined)?.title).find((v): v is string => typeof v === 'string');
+  if (!title) return undefined;
+  return Object.values(state?.actionData ?? {}).some(hasFormErrors) ? `${t('errorSummary.titlePrefix')} ${title}` : title;
+}
+
 export function Document({ children, lang, title }: { children: React.ReactNode; lang: string; title?: string }) {
   const nonce = useNonce();
+  const pageTitle = usePageTitle();
+  const shown = title ?? pageTitle;
   return (
     <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
-        {title ? <title>{title}</title> : null}
+        {shown ? <title>{shown}</title> : null}
         <Meta />
         <Links />
       </head>

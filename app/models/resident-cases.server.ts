@@ -3,7 +3,7 @@
  * about them. Scoped in the query itself; any other case id is simply not found (404).
  */
 import { and, asc, desc, eq, or } from 'drizzle-orm';
-import { caseEvents, cases, pua, residents, submissions } from '../../db/schema/index';
+import { caseEvents, cases, kommuner, pua, residents, submissions } from '../../db/schema/index';
 import { db, type Database } from '../utils/db.server';
 import { withAudit } from './audit.server';
 
@@ -15,12 +15,19 @@ const caseColumns = {
   status: cases.status,
   receivedDate: cases.receivedDate,
   deadline: cases.deadline,
+  extendedOn: cases.extendedOn,
+  extensionReason: cases.extensionReason,
   puaName: pua.name,
+  kommunName: kommuner.name,
+  puaEmail: pua.email,
+  puaPhone: pua.phone,
   reference: submissions.reference,
   relation: submissions.relation,
   subjectName: submissions.subjectName,
   filedByResidentId: submissions.filedByResidentId,
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function ownership(residentId: string, database: Database) {
   const [me] = await database.select({ lookup: residents.pnrLookup }).from(residents).where(eq(residents.id, residentId));
@@ -34,16 +41,32 @@ export async function listResidentCases(residentId: string, database: Database =
   return withAudit(
     database,
     (rows: unknown[]) => ({ actor: { type: 'resident', id: residentId }, action: 'case.list', details: { count: rows.length } }),
-    (tx) => tx.select(caseColumns).from(cases).innerJoin(submissions, eq(submissions.id, cases.submissionId)).innerJoin(pua, eq(pua.id, cases.puaId)).where(owned).orderBy(desc(cases.createdAt), asc(cases.diarienummer)),
+    (tx) => tx.select(caseColumns).from(cases).innerJoin(submissions, eq(submissions.id, cases.submissionId)).innerJoin(pua, eq(pua.id, cases.puaId)).innerJoin(kommuner, eq(kommuner.id, pua.kommunId)).where(owned).orderBy(desc(cases.createdAt), asc(cases.diarienummer)),
   );
+}
+
+/**
+ * The case if it is the resident's (filed by them, or about them), without audit: for actions
+ * whose own audit row records the access. Null for anything else, malformed ids included.
+ */
+export async function findResidentCase(caseId: string, residentId: string, database: Database = db()) {
+  if (!UUID.test(caseId)) return null;
+  const owned = await ownership(residentId, database);
+  if (!owned) return null;
+  const [row] = await database
+    .select({ id: cases.id, status: cases.status, diarienummer: cases.diarienummer, submissionId: cases.submissionId })
+    .from(cases)
+    .innerJoin(submissions, eq(submissions.id, cases.submissionId))
+    .where(and(eq(cases.id, caseId), owned));
+  return row ?? null;
 }
 
 /** One case with its resident-visible timeline, or null when it is not the resident's. */
 export async function getResidentCase(caseId: string, residentId: string, database: Database = db()) {
-  if (!/^[0-9a-f-]{36}$/i.test(caseId)) return null;
+  if (!UUID.test(caseId)) return null;
   const owned = await ownership(residentId, database);
   if (!owned) return null;
-  const [row] = await database.select(caseColumns).from(cases).innerJoin(submissions, eq(submissions.id, cases.submissionId)).innerJoin(pua, eq(pua.id, cases.puaId)).where(and(eq(cases.id, caseId), owned));
+  const [row] = await database.select(caseColumns).from(cases).innerJoin(submissions, eq(submissions.id, cases.submissionId)).innerJoin(pua, eq(pua.id, cases.puaId)).innerJoin(kommuner, eq(kommuner.id, pua.kommunId)).where(and(eq(cases.id, caseId), owned));
   if (!row) return null;
   return withAudit(database, { actor: { type: 'resident', id: residentId }, action: 'case.view', entityType: 'case', entityId: caseId }, async (tx) => {
     const events = await tx
@@ -57,13 +80,17 @@ export async function getResidentCase(caseId: string, residentId: string, databa
 
 /** The receipt of a filed draft, for the confirmation page. */
 export async function getReceipt(draftId: string, residentId: string, database: Database = db()) {
-  const [s] = await database.select({ id: submissions.id, reference: submissions.reference }).from(submissions).where(and(eq(submissions.draftId, draftId), eq(submissions.filedByResidentId, residentId)));
+  const [s] = await database
+    .select({ id: submissions.id, reference: submissions.reference, kommunName: kommuner.name })
+    .from(submissions)
+    .innerJoin(kommuner, eq(kommuner.id, submissions.kommunId))
+    .where(and(eq(submissions.draftId, draftId), eq(submissions.filedByResidentId, residentId)));
   if (!s) return null;
   const rows = await database
-    .select({ id: cases.id, diarienummer: cases.diarienummer, kind: cases.kind, deadline: cases.deadline, puaName: pua.name })
+    .select({ id: cases.id, diarienummer: cases.diarienummer, kind: cases.kind, rights: cases.rights, deadline: cases.deadline, puaName: pua.name })
     .from(cases)
     .innerJoin(pua, eq(pua.id, cases.puaId))
     .where(eq(cases.submissionId, s.id))
     .orderBy(asc(pua.name), asc(cases.kind));
-  return { reference: s.reference, cases: rows };
+  return { reference: s.reference, kommunName: s.kommunName, cases: rows };
 }

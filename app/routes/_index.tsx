@@ -5,6 +5,7 @@ import { KommunContacts } from '~/components/kommun-contacts';
 import { pageMeta } from '~/utils/page-meta';
 import { formatList } from '~/utils/text-format';
 import { Button } from '~/components/ui/button';
+import { SwedishText } from '~/components/swedish-text';
 import { Details } from '~/components/ui/details';
 import { getSamverkanOverview } from '~/models/organisation.server';
 import { i18next } from '~/utils/i18next.server';
@@ -36,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data?.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
 export default function StartPage() {
   const { t } = useTranslation('start');
@@ -83,7 +84,7 @@ export default function StartPage() {
               {kommun.pua.map((p) => (
                 <li key={p.code}>
                   <span className="list__title">{p.name}</span>
-                  {p.description}
+                  <SwedishText>{p.description}</SwedishText>
                 </li>
               ))}
             </ul>

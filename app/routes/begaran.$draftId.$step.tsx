@@ -1,6 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CsrfInput } from '~/components/csrf-input';
 import { StepFields } from '~/components/request/step-fields';
@@ -52,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data?.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
 /** guard → parse → 400 with what was typed → save → next page (STYLE.md). */
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -85,10 +84,6 @@ export default function RequestStep() {
   const errors: Record<string, string> = submitted?.errors ?? {};
   const errorList = Object.entries(errors).map(([field, key]) => ({ fieldId: field, message: t(`errors.${key}`) }));
 
-  // "Fel: " in the title when there are errors (GOV.UK); without JavaScript the summary still shows.
-  useEffect(() => {
-    if (errorList.length && !document.title.startsWith(t('ui:errorSummary.titlePrefix'))) document.title = `${t('ui:errorSummary.titlePrefix')} ${document.title}`;
-  });
 
   return (
     <>

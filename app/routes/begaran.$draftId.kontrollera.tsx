@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data?.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireDraft(request, params.draftId);

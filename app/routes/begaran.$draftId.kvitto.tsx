@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Panel } from '~/components/ui/panel';
+import { CaseKind } from '~/components/case/case-kind';
 import { Table } from '~/components/ui/table';
 import { getReceipt } from '~/models/resident-cases.server';
 import { requireResidentId } from '~/utils/auth.server';
@@ -19,11 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ title: `${t('request:receipt.title')} – ${t('common:service.name')}`, locale, ...receipt });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data?.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
 export default function Receipt() {
   const { t } = useTranslation('request');
-  const { reference, cases, locale } = useLoaderData<typeof loader>();
+  const { reference, kommunName, cases, locale } = useLoaderData<typeof loader>();
   return (
     <>
       <Panel title={t('receipt.title')}>
@@ -32,17 +33,17 @@ export default function Receipt() {
         <strong>{reference}</strong>
       </Panel>
       <Table
-        caption={t('receipt.casesHeading')}
+        caption={t('receipt.casesHeading', { kommun: kommunName })}
         head={[t('receipt.nämnd'), t('receipt.kind'), t('receipt.diarienummer'), t('receipt.deadline')]}
         firstCellIsHeader
-        rows={cases.map((c) => ({ key: c.id, cells: [c.puaName, t(`kinds.${c.kind}`), c.diarienummer, formatLongDate(c.deadline, locale)] }))}
+        rows={cases.map((c) => ({ key: c.id, cells: [c.puaName, <CaseKind key="k" kind={c.kind} rights={c.rights} />, <span key="d" className="nowrap">{c.diarienummer}</span>, formatLongDate(c.deadline, locale)] }))}
       />
       <h2 className="heading-m">{t('receipt.nextHeading')}</h2>
       <p className="body">{t('receipt.next1')}</p>
       <p className="body">{t('receipt.next2')}</p>
       <p className="body">{t('receipt.next3')}</p>
       <h2 className="heading-m">{t('receipt.helpHeading')}</h2>
-      <p className="body">{t('receipt.help')}</p>
+      <p className="body">{t('receipt.help', { kommun: kommunName })}</p>
       <p className="body">
         <Link to="/mina-arenden" className="button">
           {t('receipt.toCases')}

@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return signStatusLoader(request, await requireDraft(request, params.draftId));
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data?.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireDraft(request, params.draftId);
@@ -42,5 +42,5 @@ export default function SignRequest() {
       </>
     );
   }
-  return <BankIdLoginStatus status={status} startOver="../kontrollera" />;
+  return <BankIdLoginStatus status={status} startOver="../kontrollera" signing />;
 }

@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ title: `${t('request:start.title')} – ${t('common:service.name')}`, openDraftId: open?.id ?? null });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data?.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
 /** Starting creates a draft on the server: every later page saves into it. */
 export async function action({ request }: ActionFunctionArgs) {

@@ -10,17 +10,24 @@ import { i18next } from '~/utils/i18next.server';
 export const handle = { i18n: ['bankid'] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const redirectTo = new URL(request.url).searchParams.get('redirectTo');
-  if (await getResidentId(request)) throw redirect(safeRedirect(redirectTo, '/mina-arenden'));
+  const params = new URL(request.url).searchParams;
+  const redirectTo = params.get('redirectTo');
+  // "reauth": logged in, but the login is too old to download documents (requireRecentResidentLogin).
+  const reauth = params.get('reauth') === '1';
+  if (!reauth && (await getResidentId(request))) throw redirect(safeRedirect(redirectTo, '/mina-arenden'));
   const t = await i18next.getFixedT(request, ['bankid', 'common']);
-  return json({ title: `${t('bankid:login.resident.pageTitle')} – ${t('common:service.name')}`, redirectTo: redirectTo ? safeRedirect(redirectTo, '/mina-arenden') : null });
+  return json({
+    title: `${t(reauth ? 'bankid:login.reauth.title' : 'bankid:login.resident.pageTitle')} – ${t('common:service.name')}`,
+    redirectTo: redirectTo ? safeRedirect(redirectTo, '/mina-arenden') : null,
+    reauth,
+  });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data?.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
 export const action = ({ request, context }: ActionFunctionArgs) => startLoginAction(request, context, 'resident');
 
 export default function ResidentLogin() {
-  const { redirectTo } = useLoaderData<typeof loader>();
-  return <BankIdLoginStart kind="resident" redirectTo={redirectTo} />;
+  const { redirectTo, reauth } = useLoaderData<typeof loader>();
+  return <BankIdLoginStart kind="resident" redirectTo={redirectTo} reauth={reauth} />;
 }

@@ -8,7 +8,7 @@ export const handle = { i18n: ['bankid'] };
 
 export const loader = ({ request, context }: LoaderFunctionArgs) => loginStatusLoader(request, context, 'resident');
 export const action = ({ request }: ActionFunctionArgs) => loginStatusAction(request, 'resident');
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data?.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
 export default function ResidentLoginStatus() {
   const status = useLoaderData<typeof loader>();

@@ -1,53 +1,219 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { DocumentList } from '~/components/case/document-list';
+import { MessageForm } from '~/components/case/message-form';
+import { MessageThread } from '~/components/case/message-thread';
 import { BackLink } from '~/components/ui/back-link';
+import { ErrorSummary } from '~/components/ui/error-summary';
+import { NotificationBanner } from '~/components/ui/notification-banner';
 import { SummaryList } from '~/components/ui/summary-list';
 import { Tag } from '~/components/ui/tag';
+import { canWithdraw, type CaseStatus } from '~/domain/case-status';
+import { MAX_FILES } from '~/domain/file-types';
+import { caseClock } from '~/models/case-clock.server';
+import { listPublishedDocuments } from '~/models/case-documents.server';
+import { listCaseMessages, openRequests, sendResidentMessage, MAX_MESSAGE_LENGTH } from '~/models/case-messages.server';
 import { getResidentCase } from '~/models/resident-cases.server';
 import { requireResidentId } from '~/utils/auth.server';
+import { validateCsrf } from '~/utils/csrf.server';
+import { todayInStockholm } from '~/utils/dates.server';
+import { db } from '~/utils/db.server';
 import { i18next } from '~/utils/i18next.server';
 import { pageMeta } from '~/utils/page-meta';
 import { formatLongDate } from '~/utils/text-format';
+import { parseUploadForm } from '~/utils/uploads.server';
 
 export const handle = { i18n: ['account', 'request'] };
+
+/** Events the resident's timeline has words for; anything newer reads "Ärendet uppdaterades". */
+const KNOWN_EVENTS = new Set(['received', 'withdrawn', 'message.from_resident', 'message.to_resident', 'information.requested', 'information.provided', 'deadline.extended', 'document.published']);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const residentId = await requireResidentId(request);
   const found = await getResidentCase(params.caseId ?? '', residentId);
   if (!found) throw new Response('Not Found', { status: 404 });
-  const [t, locale] = await Promise.all([i18next.getFixedT(request, ['request', 'common']), i18next.getLocale(request)]);
-  return json({ title: `${t(`request:kinds.${found.kind}`)} ${found.diarienummer} – ${t('common:service.name')}`, locale, ...found, events: found.events.map((e) => ({ ...e, at: e.at.toISOString().slice(0, 10) })) });
+  const [t, locale, messages, documents, clock] = await Promise.all([
+    i18next.getFixedT(request, ['request', 'common']),
+    i18next.getLocale(request),
+    listCaseMessages(found.id),
+    listPublishedDocuments(found.id),
+    caseClock(db(), found),
+  ]);
+  const outstanding = openRequests(messages);
+  const flash = new URL(request.url).searchParams.get('klart');
+  return json({
+    title: `${t(`request:kinds.${found.kind}`)} ${found.diarienummer} – ${t('common:service.name')}`,
+    locale,
+    flash: flash === 'meddelande' || flash === 'aterkallad' ? flash : null,
+    case: {
+      id: found.id,
+      kind: found.kind,
+      diarienummer: found.diarienummer,
+      status: found.status,
+      receivedDate: found.receivedDate,
+      deadline: found.deadline,
+      extendedOn: found.extendedOn,
+      extensionReason: found.extensionReason,
+      puaName: found.puaName,
+      kommunName: found.kommunName,
+      rights: found.rights,
+      puaEmail: found.puaEmail,
+      puaPhone: found.puaPhone,
+      reference: found.reference,
+      forOther: found.relation !== 'self' && found.filedByResidentId === residentId ? { relation: found.relation, name: found.subjectName } : null,
+    },
+    paused: clock.status === 'paused',
+    openRequest: outstanding[0] ? { kind: outstanding[0].kind } : null,
+    canWithdraw: canWithdraw(found.status as CaseStatus),
+    canWrite: found.status !== 'closed' && found.status !== 'withdrawn',
+    events: found.events.map((e) => ({
+      date: todayInStockholm(e.at),
+      // i18n keys cannot contain the '.' of event types.
+      type: KNOWN_EVENTS.has(e.type) ? e.type.replace('.', '_') : 'other',
+      to: e.type === 'deadline.extended' && typeof e.data.to === 'string' ? e.data.to : null,
+    })),
+    messages: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), answeredAt: m.answeredAt?.toISOString() ?? null })),
+    documents: documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title, size: d.size, publishedAt: d.publishedAt.toISOString() })),
+  });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data?.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
+
+type ActionData = { errors: { body?: string; files?: string }; body: string };
+
+/** Sends the resident's message (multipart, so it works without JavaScript). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const residentId = await requireResidentId(request);
+  const { formData, files, errors } = await parseUploadForm(request, { fieldName: 'files', maxFiles: MAX_FILES });
+  await validateCsrf(formData, request);
+  const body = String(formData.get('body') ?? '');
+  const problems: ActionData['errors'] = {};
+  if (errors.length) problems.files = `upload.${errors[0]!.code}|${errors[0]!.filename}`;
+  if (body.length > MAX_MESSAGE_LENGTH) problems.body = 'tooLong';
+  if (!problems.files && !problems.body) {
+    const sent = await sendResidentMessage({ caseId: params.caseId ?? '', residentId, body, files });
+    if (sent.ok) return redirect(`/mina-arenden/${params.caseId}?klart=meddelande#meddelanden`);
+    if (sent.error === 'not-found') throw new Response('Not Found', { status: 404 });
+    if (sent.error === 'empty') problems.body = 'empty';
+    else if (sent.error === 'too-long') problems.body = 'tooLong';
+    else problems.body = 'closed';
+  }
+  return json<ActionData>({ errors: problems, body: body.slice(0, MAX_MESSAGE_LENGTH * 2) }, { status: 400 });
+}
 
 export default function ResidentCase() {
   const { t } = useTranslation(['account', 'request']);
-  const c = useLoaderData<typeof loader>();
+  const { case: c, locale, events, messages, documents, paused, openRequest, canWithdraw: withdrawable, canWrite, flash } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errorText = (code: string | undefined) => {
+    if (!code) return undefined;
+    if (code.startsWith('upload.')) {
+      const [key, filename] = code.slice('upload.'.length).split('|');
+      return t(`request:steps.bilagor.errors.${key}`, { filename });
+    }
+    return t(`messages.errors.${code}`, { max: MAX_MESSAGE_LENGTH });
+  };
+  const errors = { body: errorText(result?.errors.body), files: errorText(result?.errors.files) };
+  const summaryErrors = [
+    errors.body ? { fieldId: 'body', message: errors.body } : null,
+    errors.files ? { fieldId: 'files', message: errors.files } : null,
+  ].filter((e): e is { fieldId: string; message: string } => e !== null);
+  const fileHref = (id: string) => `/mina-arenden/${c.id}/filer/${id}`;
+  const documentHref = (id: string) => `/mina-arenden/${c.id}/dokument/${id}`;
+
   return (
     <>
       <BackLink to="/mina-arenden">{t('case.back')}</BackLink>
-      <span className="caption-l">{c.puaName}</span>
+      {summaryErrors.length ? <ErrorSummary errors={summaryErrors} /> : null}
+      {flash ? (
+        <NotificationBanner variant="success" title={t('case.flash.title')}>
+          <p className="notification-banner__heading">{t(`case.flash.${flash}`, { puaName: c.puaName })}</p>
+        </NotificationBanner>
+      ) : null}
+      {openRequest ? (
+        <NotificationBanner title={t('case.actionNeeded.title')}>
+          <p className="notification-banner__heading">{t(`case.actionNeeded.${openRequest.kind}`, { puaName: c.puaName })}</p>
+          <p className="body">
+            <a href="#skriv">{t('case.actionNeeded.answer')}</a>
+          </p>
+        </NotificationBanner>
+      ) : null}
+      <span className="caption-l">
+        {c.puaName}, {c.kommunName}
+      </span>
       <h1 className="heading-l">
         {t(`request:kinds.${c.kind}`)} {c.diarienummer}
       </h1>
+      {c.forOther ? <p className="body">{t('cases.filedFor', { name: c.forOther.name })} ({t(`cases.filedForLabel.${c.forOther.relation}`)})</p> : null}
       <SummaryList
         rows={[
           { key: t('case.status'), value: <Tag>{t(`status.${c.status}`)}</Tag> },
-          { key: t('case.received'), value: formatLongDate(c.receivedDate, c.locale) },
-          { key: t('case.deadline'), value: formatLongDate(c.deadline, c.locale) },
+          { key: t('case.rights'), value: c.rights.map((r) => t(`request:rights.${r}.name`)).join(', ') },
+          { key: t('case.received'), value: formatLongDate(c.receivedDate, locale) },
+          {
+            key: t('case.deadline'),
+            value: (
+              <>
+                {formatLongDate(c.deadline, locale)}
+                {c.extendedOn ? (
+                  <>
+                    <br />
+                    {t('case.extended', { date: formatLongDate(c.extendedOn, locale) })} {t('case.extensionReason', { reason: c.extensionReason })}
+                  </>
+                ) : null}
+                {paused ? (
+                  <>
+                    <br />
+                    {t('case.paused')}
+                  </>
+                ) : null}
+              </>
+            ),
+          },
           { key: t('case.reference'), value: c.reference },
         ]}
       />
+
+      <h2 className="heading-m" id="meddelanden">
+        {t('messages.title')}
+      </h2>
+      <MessageThread messages={messages} puaName={c.puaName} fileHref={fileHref} locale={locale} />
+      {canWrite ? <MessageForm answering={openRequest !== null} errors={errors} body={result?.body ?? ''} /> : <p className="body">{t('messages.closed')}</p>}
+
+      <h2 className="heading-m">{t('documents.title')}</h2>
+      <DocumentList documents={documents} href={documentHref} locale={locale} />
+
       <h2 className="heading-m">{t('case.timeline')}</h2>
       <ol className="list timeline">
-        {c.events.map((e, i) => (
+        {events.map((e, i) => (
           <li key={i}>
-            <strong>{formatLongDate(e.at, c.locale)}</strong>: {t(`case.events.${e.type}`, { puaName: c.puaName, defaultValue: e.type })}
+            <strong>{formatLongDate(e.date, locale)}</strong>: {t(`case.events.${e.type}`, { puaName: c.puaName, date: e.to ? formatLongDate(e.to, locale) : '' })}
           </li>
         ))}
       </ol>
+
+      <h2 className="heading-m">{t('case.help.title')}</h2>
+      <p className="body">{t('case.help.text', { puaName: c.puaName })}</p>
+      <ul className="list">
+        <li>
+          {t('case.help.email')}: <a href={`mailto:${c.puaEmail}`}>{c.puaEmail}</a>
+        </li>
+        {c.puaPhone ? (
+          <li>
+            {t('case.help.phone')}: {c.puaPhone}
+          </li>
+        ) : null}
+      </ul>
+      {withdrawable ? (
+        <>
+          <h2 className="heading-m">{t('case.withdraw.title')}</h2>
+          <p className="body">{t('case.withdraw.text')}</p>
+          <p className="body">
+            <Link to={`/mina-arenden/${c.id}/aterkalla`}>{t('case.withdraw.link')}</Link>
+          </p>
+        </>
+      ) : null}
     </>
   );
 }

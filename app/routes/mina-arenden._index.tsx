@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { CaseKind } from '~/components/case/case-kind';
 import { Table } from '~/components/ui/table';
 import { Tag } from '~/components/ui/tag';
 import { getResident } from '~/models/resident.server';
@@ -21,11 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: `${t('account:cases.title')} – ${t('common:service.name')}`,
     name: resident.name,
     locale,
-    cases: cases.map((c) => ({ ...c, forOther: c.relation !== 'self' && c.filedByResidentId === residentId ? { relation: c.relation, name: c.subjectName } : null, filedByResidentId: undefined })),
+    cases: cases.map(({ puaEmail: _e, puaPhone: _p, extensionReason: _r, ...c }) => ({ ...c, forOther: c.relation !== 'self' && c.filedByResidentId === residentId ? { relation: c.relation, name: c.subjectName } : null, filedByResidentId: undefined })),
   });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data?.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
 export default function MyCases() {
   const { t } = useTranslation(['account', 'request']);
@@ -49,10 +50,16 @@ export default function MyCases() {
           rows={cases.map((c) => ({
             key: c.id,
             cells: [
-              <Link key="d" to={`/mina-arenden/${c.id}`}>{c.diarienummer}</Link>,
-              c.puaName,
+              <Link key="d" to={`/mina-arenden/${c.id}`} className="nowrap">
+                {c.diarienummer}
+              </Link>,
               <>
-                {t(`request:kinds.${c.kind}`)}
+                {c.puaName}
+                <br />
+                <span className="hint">{c.kommunName}</span>
+              </>,
+              <>
+                <CaseKind kind={c.kind} rights={c.rights} />
                 {c.forOther ? (
                   <>
                     <br />
@@ -61,7 +68,15 @@ export default function MyCases() {
                 ) : null}
               </>,
               <Tag key="s">{t(`status.${c.status}`)}</Tag>,
-              formatLongDate(c.deadline, locale),
+              <>
+                {formatLongDate(c.deadline, locale)}
+                {c.extendedOn ? (
+                  <>
+                    <br />
+                    {t('cases.extended')}
+                  </>
+                ) : null}
+              </>,
             ],
           }))}
         />

@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ title: `${t('account:staff.title')} – ${t('common:service.name')}`, ...overview });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data?.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
 export default function StaffHome() {
   const { t } = useTranslation('account');

@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ title: `${t('bankid:login.staff.pageTitle')} – ${t('common:service.name')}`, redirectTo: redirectTo ? safeRedirect(redirectTo, '/personal') : null });
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageMeta(data?.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
 export const action = ({ request, context }: ActionFunctionArgs) => startLoginAction(request, context, 'staff');
 

@@ -6,7 +6,7 @@ import { redirect } from '@remix-run/node';
 import { puasWithPermission, type Permission } from '~/domain/permissions';
 import { listPuaRefs } from '~/models/organisation.server';
 import { getRoleAssignments, getStaffUser } from '~/models/staff.server';
-import { getSession } from './session.server';
+import { getSession, sessionPolicies } from './session.server';
 
 function returnTo(request: Request): string {
   const url = new URL(request.url);
@@ -22,6 +22,23 @@ export async function requireResidentId(request: Request): Promise<string> {
   const id = await getResidentId(request);
   if (!id) throw redirect(`/logga-in?${new URLSearchParams({ redirectTo: returnTo(request) })}`);
   return id;
+}
+
+/**
+ * For downloads of documents and files (issue #4): the BankID login must be more recent than the
+ * session's idle limit. A session kept alive for hours by activity on a shared computer does not
+ * hand out documents; the resident proves again who they are and comes back to `returnTo`.
+ */
+export async function requireRecentResidentLogin(request: Request, returnTo: string, now = new Date()): Promise<string> {
+  const session = await getSession(request);
+  if (session?.kind !== 'resident' || !session.residentId) {
+    throw redirect(`/logga-in?${new URLSearchParams({ redirectTo: returnTo })}`);
+  }
+  const limitMs = sessionPolicies().resident.idleMinutes * 60_000;
+  if (now.getTime() - session.createdAt.getTime() > limitMs) {
+    throw redirect(`/logga-in?${new URLSearchParams({ redirectTo: returnTo, reauth: '1' })}`);
+  }
+  return session.residentId;
 }
 
 export async function requireStaffId(request: Request): Promise<string> {

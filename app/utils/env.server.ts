@@ -25,6 +25,19 @@ const schema = z
     PGLITE_DIR: z.string().optional(),
     /** Uploaded and generated files, encrypted at rest, named by content hash. */
     FILES_DIR: z.string().optional(),
+    /** e.g. smtps://user:pass@mail.kommun.se:465. Unset: no e-mail notices are sent (ADR 008). */
+    SMTP_URL: z
+      .string()
+      .url()
+      .refine((v) => /^smtps?:\/\//i.test(v), 'must start with smtp:// or smtps://')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Dataskyddsportalen <no-reply@localhost>'),
+    /** The portal's address as residents reach it, for the link in e-mail notices. */
+    PUBLIC_URL: z
+      .string()
+      .url()
+      .refine((v) => /^https?:\/\//i.test(v), 'must start with http:// or https://')
+      .optional(),
     /** Comma-separated; the first signs new cookies, the others are still accepted (rotation). */
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Comma-separated base64 AES-256 keys; the first encrypts, all decrypt (rotation). */
@@ -72,6 +85,8 @@ const schema = z
 export type Env = z.infer<typeof schema> & {
   PGLITE_DIR: string;
   FILES_DIR: string;
+  /** Without a trailing slash; defaults to http://localhost:<PORT>. */
+  PUBLIC_URL: string;
   sessionSecrets: string[];
   pnrEncryptionKeys: Buffer[];
   pnrLookupKey: Buffer;
@@ -115,6 +130,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...env,
     PGLITE_DIR: env.PGLITE_DIR ?? path.join(env.DATA_DIR, 'pglite'),
     FILES_DIR: env.FILES_DIR ?? path.join(env.DATA_DIR, 'files'),
+    PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     sessionSecrets: (env.SESSION_SECRET ?? local!.sessionSecret).split(',').map((s) => s.trim()).filter(Boolean),
     pnrEncryptionKeys: encryptionKeys.map((k) => Buffer.from(k, 'base64')),
     pnrLookupKey: Buffer.from(env.PERSONNUMMER_LOOKUP_KEY ?? local!.pnrLookupKey, 'base64'),

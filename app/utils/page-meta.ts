@@ -4,9 +4,10 @@ type ParentMatch = { meta?: MetaDescriptor[] };
 
 /**
  * A route's `meta` replaces its parents' in Remix v2, which would drop the root's viewport tag.
- * This keeps the parents' descriptors (except their titles) and adds the page's own title.
+ * This keeps the parents' descriptors. The title is not a meta descriptor: root.tsx renders it
+ * from the deepest loader's `title`, adding "Fel:" when a form came back with errors (`meta`
+ * never sees action data, so it could not).
  */
-export function pageMeta(title: string | undefined, matches: readonly ParentMatch[]): MetaDescriptor[] {
-  const inherited = matches.flatMap((match) => match.meta ?? []).filter((descriptor) => !('title' in descriptor));
-  return title ? [...inherited, { title }] : inherited;
+export function pageMeta(matches: readonly ParentMatch[]): MetaDescriptor[] {
+  return matches.flatMap((match) => match.meta ?? []).filter((descriptor) => !('title' in descriptor));
 }

@@ -13,3 +13,20 @@ export function formatList(items: string[], lng: string): string {
 export function formatLongDate(isoDate: string, lng: string): string {
   return new Intl.DateTimeFormat(intlLocale(lng), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
 }
+
+/** A moment as "22 november 2026 14:05" in Stockholm time (messages, downloads). */
+export function formatDateTime(iso: string, lng: string): string {
+  return new Intl.DateTimeFormat(intlLocale(lng), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
+}
+
+/** A file size as "245 kB" / "1,2 MB" (decimal units, as file managers show them). */
+export function formatFileSize(bytes: number, lng: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(intlLocale(lng), { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit < 2 ? 0 : 1 }).format(value);
+}

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { kommuner, pua } from './organisation';
-import { residents } from './people';
+import { residents, staffUsers } from './people';
 
 export const requestChannel = pgEnum('request_channel', ['e_tjanst', 'reception', 'paper', 'phone']);
 /** For whom the request is made (DOMAIN.md §3 "Who asks"). */
@@ -58,7 +58,14 @@ export const cases = pgTable('cases', {
   diarienummer: text('diarienummer').notNull(),
   /** The day the request reached the PUA (Europe/Stockholm): the deadline runs from it (§5). */
   receivedDate: date('received_date', { mode: 'string' }).notNull(),
+  /**
+   * The current legal deadline: from the received date, moved by pauses for identity information
+   * and, once extended, the extended period (DOMAIN.md §5). While paused it keeps its last value.
+   */
   deadline: date('deadline', { mode: 'string' }).notNull(),
+  /** Art 12(3) extension: the day the resident was told, and why (shown to them in Mina ärenden). */
+  extendedOn: date('extended_on', { mode: 'string' }),
+  extensionReason: text('extension_reason'),
   status: caseStatus('status').notNull().default('received'),
   protectedIdentity: boolean('protected_identity').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -110,8 +117,63 @@ export const attachments = pgTable('attachments', {
   size: integer('size').notNull(),
   draftId: uuid('draft_id').references(() => requestDrafts.id, { onDelete: 'set null' }),
   submissionId: uuid('submission_id').references(() => submissions.id),
+  /** A file sent with a message in a case (purpose 'message'). */
+  messageId: uuid('message_id').references(() => caseMessages.id),
   /** What the file is: 'fullmakt', 'custody', 'appointment', 'evidence', 'message'. */
   purpose: text('purpose').notNull(),
   uploadedByResidentId: uuid('uploaded_by_resident_id').references(() => residents.id),
+  uploadedByStaffId: uuid('uploaded_by_staff_id').references(() => staffUsers.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('attachments_draft_idx').on(t.draftId), index('attachments_submission_idx').on(t.submissionId)]);
+}, (t) => [
+  index('attachments_draft_idx').on(t.draftId),
+  index('attachments_submission_idx').on(t.submissionId),
+  index('attachments_message_idx').on(t.messageId),
+]);
+
+export const messageDirection = pgEnum('message_direction', ['to_resident', 'from_resident']);
+/**
+ * A plain message, or a request that the resident must answer: for identity information (pauses the
+ * legal clock, DOMAIN.md §5) or for clarification (does not).
+ */
+export const messageKind = pgEnum('message_kind', ['message', 'identity_request', 'clarification_request']);
+
+/** Secure messages between the resident and the PUA handling the case (never sent by e-mail). */
+export const caseMessages = pgTable('case_messages', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  direction: messageDirection('direction').notNull(),
+  kind: messageKind('kind').notNull().default('message'),
+  /** The request this message answers, if any. */
+  inReplyTo: uuid('in_reply_to'),
+  body: text('body').notNull(),
+  authorResidentId: uuid('author_resident_id').references(() => residents.id),
+  authorStaffId: uuid('author_staff_id').references(() => staffUsers.id),
+  /** For requests to the resident: when they answered (the clock resumes then). */
+  answeredAt: timestamp('answered_at', { withTimezone: true }),
+  /** When the recipient side first read it. */
+  readAt: timestamp('read_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('case_messages_case_idx').on(t.caseId, t.createdAt)]);
+
+export const documentKind = pgEnum('document_kind', ['letter', 'decision', 'registerutdrag', 'notice']);
+
+/**
+ * Documents the PUA sends the resident in a case: letters, decisions, the registerutdrag package.
+ * The file is in the encrypted file store by content hash. `firstOpenedAt` is the moment of
+ * delivery for digital delivery (the notification date a decision's appeal period runs from, §8).
+ */
+export const caseDocuments = pgTable('case_documents', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  kind: documentKind('kind').notNull(),
+  title: text('title').notNull(),
+  sha256: text('sha256').notNull(),
+  filename: text('filename').notNull(),
+  mimeType: text('mime_type').notNull(),
+  size: integer('size').notNull(),
+  createdByStaffId: uuid('created_by_staff_id').references(() => staffUsers.id),
+  /** Null until released to the resident; only published documents show in Mina ärenden. */
+  publishedAt: timestamp('published_at', { withTimezone: true }),
+  firstOpenedAt: timestamp('first_opened_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('case_documents_case_idx').on(t.caseId, t.createdAt)]);

@@ -8,9 +8,10 @@ import type { LoginStatus } from '~/utils/bankid/login-routes.server';
 /**
  * The order's status while the person uses the BankID app. With JavaScript the loader is polled
  * every second (it collects at most every 2 s and returns a fresh QR); without JavaScript the page
- * refreshes itself every 2 s and "Jag har legitimerat mig" checks at once.
+ * refreshes itself every 2 s and "Jag har legitimerat mig" checks at once. Also used while signing
+ * a request (`signing`), where the texts speak of signing rather than identifying.
  */
-export function BankIdLoginStatus({ status, startOver }: { status: LoginStatus; startOver: string }) {
+export function BankIdLoginStatus({ status, startOver, signing = false }: { status: LoginStatus; startOver: string; signing?: boolean }) {
   const { t } = useTranslation('bankid');
   const revalidator = useRevalidator();
   const pending = status.state === 'pending';
@@ -44,7 +45,7 @@ export function BankIdLoginStatus({ status, startOver }: { status: LoginStatus; 
           <meta httpEquiv="refresh" content="2" />
         </noscript>
       ) : null}
-      <h1 className="heading-xl">{t(status.method === 'qr' ? 'status.titleQr' : 'status.titleAutostart')}</h1>
+      <h1 className="heading-xl">{t(`status.${status.method === 'qr' ? 'titleQr' : 'titleAutostart'}${signing ? 'Sign' : ''}`)}</h1>
       <p className="bankid-status body-l" role="status" aria-live="polite">
         {status.rfa ? t(`rfa.${status.rfa}`) : null}
       </p>
@@ -74,7 +75,7 @@ export function BankIdLoginStatus({ status, startOver }: { status: LoginStatus; 
           <CsrfInput />
           <ButtonGroup>
             <Button name="intent" value="check" variant="secondary">
-              {t('status.done')}
+              {t(signing ? 'status.doneSign' : 'status.done')}
             </Button>
             <Button name="intent" value="cancel" variant="warning">
               {t('status.cancel')}

@@ -41,19 +41,22 @@ export function CheckAnswers({ draftId, answers: a, kommunName, showKommun, puaN
     const d = a.details?.[right] ?? {};
     const filled = DETAIL_FIELDS[right].filter((f) => d[f.name]);
     rows.push({
-      key: t('check.detailsOf', { right: t(`rights.${right}.label`).split(' – ')[0] }),
+      key: t(`check.detailsOf.${right}`),
       value: filled.length ? (
         <ul className="list">
           {filled.map((f) => (
             <li key={f.name}>
-              {t(`steps.details.${right}.${f.name}`)}: {f.kind === 'radios' ? t(`steps.details.${right}.${f.optionsKey}.${d[f.name]}`) : d[f.name]}
+              {/* The question, then the answer on its own line: "Vilka uppgifter gäller det?: …" read badly. */}
+              <span className="summary-list__question">{t(`steps.details.${right}.${f.name}`)}</span>
+              <br />
+              {f.kind === 'radios' ? t(`steps.details.${right}.${f.optionsKey}.${d[f.name]}`) : d[f.name]}
             </li>
           ))}
         </ul>
       ) : (
         t('check.none')
       ),
-      change: change(detailsStep(right), t('check.detailsOf', { right: t(`rights.${right}.label`) })),
+      change: change(detailsStep(right), t(`check.detailsOf.${right}`)),
     });
   }
   const contact = [a.email, a.phone].filter(Boolean).join(', ');

@@ -1,3 +1,4 @@
+import { SwedishText } from '~/components/swedish-text';
 import { useTranslation } from 'react-i18next';
 import { Checkboxes } from '~/components/ui/checkboxes';
 import { Radios } from '~/components/ui/radios';
@@ -93,7 +94,7 @@ export function StepFields({ step, answers, kommuner, puas, errors, values }: Pr
             hint={t('steps.namnd.hint')}
             error={err('puaIds')}
             defaultValues={vals('puaIds', answers.puaIds)}
-            items={puas.map((p) => ({ value: p.id, label: p.name, hint: p.description }))}
+            items={puas.map((p) => ({ value: p.id, label: p.name, hint: <SwedishText>{p.description}</SwedishText> }))}
           />
           <p className="body">{t('steps.namnd.or')}</p>
           <Checkboxes id="allPuas" name="allPuas" legend={<span className="visually-hidden">{t('steps.namnd.all')}</span>} defaultValues={values ? vals('allPuas') : answers.allPuas ? ['yes'] : []} items={[{ value: 'yes', label: t('steps.namnd.all'), hint: t('steps.namnd.allHint') }]} />

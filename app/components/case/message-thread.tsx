@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { formatDateTime, formatFileSize } from '~/utils/text-format';
+
+export type ThreadMessage = {
+  id: string;
+  direction: 'to_resident' | 'from_resident';
+  kind: 'message' | 'identity_request' | 'clarification_request';
+  body: string;
+  createdAt: string;
+  attachments: { id: string; filename: string; size: number }[];
+};
+
+/**
+ * The messages of a case, oldest first. Who wrote is said in words ("Från Socialnämnden"), not
+ * only by the colour of the bar; a request is labelled as one.
+ */
+export function MessageThread({ messages, puaName, fileHref, locale }: { messages: ThreadMessage[]; puaName: string; fileHref: (attachmentId: string) => string; locale: string }) {
+  const { t } = useTranslation('account');
+  if (messages.length === 0) return <p className="body">{t('messages.none')}</p>;
+  return (
+    <ol className="list" aria-label={t('messages.listLabel')}>
+      {messages.map((m) => (
+        <li key={m.id} className={m.direction === 'to_resident' ? 'message message--to-resident' : 'message'}>
+          <p className="message__meta">
+            <strong>{m.direction === 'to_resident' ? t('messages.from', { puaName }) : t('messages.fromYou')}</strong>
+            {m.kind !== 'message' ? <> – {t(`messages.kinds.${m.kind}`)}</> : null}
+            <br />
+            {formatDateTime(m.createdAt, locale)}
+          </p>
+          {m.body ? <p className="message__body">{m.body}</p> : null}
+          {m.attachments.length > 0 ? (
+            <ul className="list">
+              {m.attachments.map((a) => (
+                <li key={a.id}>
+                  <a href={fileHref(a.id)} download>
+                    {a.filename}
+                  </a>{' '}
+                  ({formatFileSize(a.size, locale)})
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
