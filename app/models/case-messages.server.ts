@@ -213,3 +213,32 @@ export async function openMessageAttachmentAsResident(attachmentId: string, case
   });
   return { ...file, bytes };
 }
+
+/** The files the resident attached to the request itself (fullmakt, evidence …), for staff. */
+export async function listSubmissionFiles(submissionId: string, database: Database = db()) {
+  return database
+    .select({ id: attachments.id, filename: attachments.filename, size: attachments.size, purpose: attachments.purpose })
+    .from(attachments)
+    .where(and(eq(attachments.submissionId, submissionId), isNull(attachments.messageId)))
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
+}
+
+/**
+ * A file of the case — attached to the request or to one of its messages — for a staff member
+ * whose content access the route has checked. Audited; null for a file of another case.
+ */
+export async function openCaseFileAsStaff(attachmentId: string, c: { id: string; submissionId: string }, staffId: string, database: Database = db()) {
+  if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) return null;
+  const [file] = await database
+    .select({ id: attachments.id, sha256: attachments.sha256, filename: attachments.filename, mimeType: attachments.mimeType, size: attachments.size, messageCase: caseMessages.caseId, submissionId: attachments.submissionId, messageId: attachments.messageId })
+    .from(attachments)
+    .leftJoin(caseMessages, eq(caseMessages.id, attachments.messageId))
+    .where(eq(attachments.id, attachmentId));
+  const belongs = file && (file.messageId ? file.messageCase === c.id : file.submissionId === c.submissionId);
+  if (!file || !belongs) return null;
+  const bytes = await readStoredFile(file.sha256);
+  await database.transaction(async (txn) => {
+    await writeAudit(txn as unknown as Database, { actor: { type: 'staff', id: staffId }, action: 'attachment.download', entityType: 'attachment', entityId: file.id, details: { caseId: c.id, sha256: file.sha256, size: file.size } });
+  });
+  return { filename: file.filename, mimeType: file.mimeType, bytes };
+}

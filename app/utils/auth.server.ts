@@ -3,6 +3,7 @@
  * A staff member without the permission gets 404, not 403: the page's existence is not revealed.
  */
 import { redirect } from '@remix-run/node';
+import type { StaffScope } from '~/domain/case-access';
 import { puasWithPermission, type Permission } from '~/domain/permissions';
 import { listPuaRefs } from '~/models/organisation.server';
 import { getRoleAssignments, getStaffUser } from '~/models/staff.server';
@@ -66,4 +67,18 @@ export async function requireStaffWithPermission(request: Request, permission: P
 /** `invariantResponse` from the Epic Stack: a failed expectation becomes an HTTP error. */
 export function invariantResponse(condition: unknown, message = 'Not Found', status = 404): asserts condition {
   if (!condition) throw new Response(message, { status });
+}
+
+/**
+ * The back office's guard for case routes: the staff member's PUAs per case permission, as
+ * `caseAccess` (app/domain/case-access.ts) needs them. Without any case permission: 404.
+ */
+export async function requireCaseScope(request: Request): Promise<StaffAccess & { scope: StaffScope }> {
+  const staffId = await requireStaffId(request);
+  const [staff, assignments, puas] = await Promise.all([getStaffUser(staffId), getRoleAssignments(staffId), listPuaRefs()]);
+  const of = (p: Permission) => puasWithPermission(assignments, puas, p);
+  const scope: StaffScope = { staffId, readPua: of('read:case:pua'), readAssigned: of('read:case:assigned'), handlePua: of('handle:case:pua'), registerPua: of('register:case:pua') };
+  const puaIds = [...new Set([...scope.readPua, ...scope.readAssigned, ...scope.handlePua, ...scope.registerPua])].sort();
+  if (!staff || puaIds.length === 0) throw new Response('Not Found', { status: 404 });
+  return { staff, puaIds, scope };
 }

@@ -68,14 +68,29 @@ export const cases = pgTable('cases', {
   extensionReason: text('extension_reason'),
   status: caseStatus('status').notNull().default('received'),
   protectedIdentity: boolean('protected_identity').notNull().default(false),
+  /** The handläggare responsible (issue #5); null until the case is registered and assigned. */
+  assigneeStaffId: uuid('assignee_staff_id').references(() => staffUsers.id),
+  registeredAt: timestamp('registered_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   index('cases_submission_idx').on(t.submissionId),
+  index('cases_assignee_deadline_idx').on(t.assigneeStaffId, t.deadline, t.id),
   index('cases_pua_deadline_idx').on(t.puaId, t.deadline, t.id),
   uniqueIndex('cases_submission_pua_kind_uq').on(t.submissionId, t.puaId, t.kind),
   uniqueIndex('cases_pua_diarienummer_uq').on(t.puaId, t.diarienummer),
 ]);
+
+/**
+ * Named handlers of a case with skyddade personuppgifter (DOMAIN.md §9): only they see its content.
+ * A samordnare claims such a case; assigning a handläggare names them too.
+ */
+export const caseHandlers = pgTable('case_handlers', {
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  staffUserId: uuid('staff_user_id').notNull().references(() => staffUsers.id),
+  namedAt: timestamp('named_at', { withTimezone: true }).notNull().defaultNow(),
+  namedBy: uuid('named_by').references(() => staffUsers.id),
+}, (t) => [primaryKey({ columns: [t.caseId, t.staffUserId] })]);
 
 /** The last diarienummer used per PUA and year. Incremented in the transaction that uses it. */
 export const diariumCounters = pgTable('diarium_counters', {
@@ -88,7 +103,8 @@ export const diariumCounters = pgTable('diarium_counters', {
 export const caseEvents = pgTable('case_events', {
   id: uuid('id').primaryKey().defaultRandom(),
   caseId: uuid('case_id').notNull().references(() => cases.id),
-  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  // clock_timestamp, not now(): events written in one transaction keep the order they happened in.
+  at: timestamp('at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
   /** e.g. 'received', 'withdrawn', 'message.to_resident', 'deadline.extended' */
   type: text('type').notNull(),
   actorType: text('actor_type').notNull(),

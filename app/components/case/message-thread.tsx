@@ -14,7 +14,20 @@ export type ThreadMessage = {
  * The messages of a case, oldest first. Who wrote is said in words ("Från Socialnämnden"), not
  * only by the colour of the bar; a request is labelled as one.
  */
-export function MessageThread({ messages, puaName, fileHref, locale }: { messages: ThreadMessage[]; puaName: string; fileHref: (attachmentId: string) => string; locale: string }) {
+export function MessageThread({
+  messages,
+  puaName,
+  fileHref,
+  locale,
+  fromResidentLabel,
+}: {
+  messages: ThreadMessage[];
+  puaName: string;
+  fileHref: (attachmentId: string) => string;
+  locale: string;
+  /** Staff read the thread too: for them the resident's messages are not "Från dig". */
+  fromResidentLabel?: string;
+}) {
   const { t } = useTranslation('account');
   if (messages.length === 0) return <p className="body">{t('messages.none')}</p>;
   return (
@@ -22,7 +35,7 @@ export function MessageThread({ messages, puaName, fileHref, locale }: { message
       {messages.map((m) => (
         <li key={m.id} className={m.direction === 'to_resident' ? 'message message--to-resident' : 'message'}>
           <p className="message__meta">
-            <strong>{m.direction === 'to_resident' ? t('messages.from', { puaName }) : t('messages.fromYou')}</strong>
+            <strong>{m.direction === 'to_resident' ? t('messages.from', { puaName }) : (fromResidentLabel ?? t('messages.fromYou'))}</strong>
             {m.kind !== 'message' ? <> – {t(`messages.kinds.${m.kind}`)}</> : null}
             <br />
             {formatDateTime(m.createdAt, locale)}

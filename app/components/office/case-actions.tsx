@@ -1,0 +1,137 @@
+import { Form } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { CsrfInput } from '~/components/csrf-input';
+import { Button } from '~/components/ui/button';
+import { describedBy, Field } from '~/components/ui/field';
+import { Radios } from '~/components/ui/radios';
+import { Select } from '~/components/ui/select';
+import { Textarea } from '~/components/ui/textarea';
+import type { CaseAccess } from '~/domain/case-access';
+import { canWithdraw, isOpen, nextStatus, type CaseStatus } from '~/domain/case-status';
+import { FILE_INPUT_ACCEPT } from '~/domain/file-types';
+
+type Props = {
+  access: CaseAccess;
+  status: string;
+  /** Already extended: Art 12(3) allows one extension. */
+  extended: boolean;
+  assigneeId: string | null;
+  staff: { id: string; name: string }[];
+  errors: Record<string, string>;
+  values: Record<string, string>;
+};
+
+/** The actions this staff member may take now; each a small form of its own (works without JavaScript). */
+export function CaseActions({ access, status, extended, assigneeId, staff, errors, values }: Props) {
+  const { t } = useTranslation('office');
+  const s = status as CaseStatus;
+  const err = (key: string) => (errors[key] ? t(`errors.${errors[key]}`) : undefined);
+  const staffOptions = staff.map((p) => ({ value: p.id, label: p.name }));
+  return (
+    <>
+      {access.claim ? (
+        <section className="action-section">
+          <h2 className="heading-m">{t('actions.claim.title')}</h2>
+          <p className="body">{t('actions.claim.text')}</p>
+          <Form method="post">
+            <CsrfInput />
+            <Button name="intent" value="claim">
+              {t('actions.claim.button')}
+            </Button>
+          </Form>
+        </section>
+      ) : null}
+      {access.register && nextStatus(s, 'register') ? (
+        <section className="action-section">
+          <h2 className="heading-m">{t('actions.register.title')}</h2>
+          <Form method="post">
+            <CsrfInput />
+            {access.assign ? <Select id="register-assignee" name="assigneeId" label={t('actions.register.assignee')} labelSize="s" options={[{ value: '', label: t('actions.register.later') }, ...staffOptions]} /> : null}
+            <Button name="intent" value="register">
+              {t('actions.register.button')}
+            </Button>
+          </Form>
+        </section>
+      ) : null}
+      {access.assign && isOpen(s) && s !== 'received' ? (
+        <section className="action-section">
+          <h2 className="heading-m">{t('actions.assign.title')}</h2>
+          <Form method="post">
+            <CsrfInput />
+            <Select id="assigneeId" name="assigneeId" label={t('actions.assign.label')} labelSize="s" defaultValue={assigneeId ?? ''} options={staffOptions} error={err('assigneeId')} />
+            <Button name="intent" value="assign" variant="secondary">
+              {t('actions.assign.button')}
+            </Button>
+          </Form>
+        </section>
+      ) : null}
+      {access.handle && isOpen(s) ? (
+        <>
+          <section className="action-section">
+            <h2 className="heading-m">{t('actions.message.title')}</h2>
+            <Form method="post" encType="multipart/form-data">
+              <CsrfInput />
+              <Radios
+                id="kind"
+                name="kind"
+                legend={t('actions.message.kind')}
+                legendSize="s"
+                defaultValue={values.kind ?? 'message'}
+                items={['message', 'clarification_request', 'identity_request'].map((k) => ({ value: k, label: t(`actions.message.kinds.${k}`), hint: t(`actions.message.hints.${k}`) }))}
+              />
+              <Textarea id="body" name="body" label={t('actions.message.body')} labelSize="s" hint={t('actions.message.bodyHint')} defaultValue={values.body} error={err('body')} />
+              <Field id="files" label={t('actions.message.files')} labelSize="s" optional error={err('files')}>
+                <input id="files" name="files" type="file" multiple accept={FILE_INPUT_ACCEPT} className="file-upload" aria-describedby={describedBy('files', { error: err('files') })} />
+              </Field>
+              <Button name="intent" value="message">
+                {t('actions.message.button')}
+              </Button>
+            </Form>
+          </section>
+          {extended ? null : (
+          <section className="action-section">
+            <h2 className="heading-m">{t('actions.extend.title')}</h2>
+            <p className="body">{t('actions.extend.text')}</p>
+            <Form method="post">
+              <CsrfInput />
+              <Textarea id="reason" name="reason" label={t('actions.extend.reason')} labelSize="s" hint={t('actions.extend.reasonHint')} defaultValue={values.reason} error={err('reason')} rows={3} />
+              <Button name="intent" value="extend" variant="secondary">
+                {t('actions.extend.button')}
+              </Button>
+            </Form>
+          </section>
+          )}
+          <section className="action-section">
+            <h2 className="heading-m">{t('actions.note.title')}</h2>
+            <Form method="post">
+              <CsrfInput />
+              <Textarea id="note" name="note" label={t('actions.note.label')} labelSize="s" hint={t('actions.note.hint')} defaultValue={values.note} error={err('note')} rows={3} />
+              <Button name="intent" value="note" variant="secondary">
+                {t('actions.note.button')}
+              </Button>
+            </Form>
+          </section>
+          {nextStatus(s, 'close') || canWithdraw(s) ? (
+            <section className="action-section">
+              <h2 className="heading-m">{t('actions.close.title')}</h2>
+              <Form method="post">
+                <CsrfInput />
+                <Radios
+                  id="outcome"
+                  name="outcome"
+                  legend={t('actions.close.legend')}
+                  legendSize="s"
+                  error={err('outcome')}
+                  items={[...(nextStatus(s, 'close') ? ['granted'] : []), 'withdrawn'].map((o) => ({ value: o, label: t(`actions.close.outcomes.${o}`) }))}
+                />
+                <Button name="intent" value="close" variant="warning">
+                  {t('actions.close.button')}
+                </Button>
+              </Form>
+            </section>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}

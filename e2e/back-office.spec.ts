@@ -1,0 +1,142 @@
+/**
+ * The back office meets the resident (issues #4 and #5): a samordnare registers a new case, asks
+ * the resident for a clarification, the resident answers with a file in Mina ärenden, and the
+ * samordnare extends the deadline — which the resident then sees with its reason. Another PUA's
+ * samordnare does not see the case at all.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { addMonths } from '../app/domain/iso-date';
+import { gdprExtendedDeadline } from '../app/domain/deadlines';
+import { loginWithQr } from './bankid';
+import { approveSigning, continueOn, shooter } from './journey';
+
+test.describe.configure({ mode: 'serial' }); // shares the simulator's pending orders
+
+const shot = shooter('office');
+const RESIDENT = '198001019804'; // Anna Andersson
+const SAMORDNARE_SN = '197803149827'; // Anna Lindqvist, gdpr_samordnare Sjöbacka SN
+const SAMORDNARE_BUN = '198309029810'; // Johan Berglund, gdpr_samordnare Sjöbacka BUN, KFN
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+const stockholmToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+const longDate = (iso: string) => new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
+/** Files a registerutdrag to Socialnämnden in Sjöbacka and returns its diarienummer. */
+async function fileRegisterutdragToSn(page: Page): Promise<string> {
+  await loginWithQr(page, '/logga-in', RESIDENT);
+  await expect(page).toHaveURL(/\/mina-arenden$/);
+  await page.goto('/begaran');
+  await page.getByRole('button', { name: 'Starta' }).click();
+  await page.getByLabel('Sjöbacka kommun').check();
+  await continueOn(page);
+  await page.getByLabel(/^Registerutdrag/).check();
+  await continueOn(page);
+  await page.getByLabel('Mig själv').check();
+  await continueOn(page);
+  await page.getByLabel('Socialnämnden').check();
+  await continueOn(page);
+  await continueOn(page); // no narrowing
+  await page.getByLabel(/E-postadress/).fill('anna@example.se');
+  await continueOn(page);
+  await page.getByLabel('Här i Dataskyddsportalen').check();
+  await continueOn(page);
+  await continueOn(page); // no attachments
+  await page.getByRole('button', { name: 'Mobilt BankID på en annan enhet' }).click();
+  await approveSigning(RESIDENT);
+  await expect(page).toHaveURL(/\/kvitto$/, { timeout: 15_000 });
+  return (await page.getByRole('table').getByRole('cell').filter({ hasText: /^SN \d{4}\/\d{5}$/ }).innerText()).trim();
+}
+
+async function staffPage(browser: Browser, personnummer: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await loginWithQr(page, '/personal/logga-in', personnummer);
+  await expect(page).toHaveURL(/\/personal$/);
+  return page;
+}
+
+test('a samordnare registers, asks for a clarification, the resident answers; the extension reaches Mina ärenden', async ({ page, browser }) => {
+  test.setTimeout(120_000); // two kinds of user, several BankID logins
+  const diarienummer = await fileRegisterutdragToSn(page);
+
+  // Another PUA's samordnare: the case is not in their inbox.
+  const bun = await staffPage(browser, SAMORDNARE_BUN);
+  await bun.goto(`/personal/arenden?sok=${encodeURIComponent(diarienummer)}`);
+  await expect(bun.getByText('Inga ärenden matchar.')).toBeVisible();
+  await bun.context().close();
+
+  // The SN samordnare finds it in the inbox, soonest deadline first, with days left in words.
+  const staff = await staffPage(browser, SAMORDNARE_SN);
+  await staff.getByRole('link', { name: 'Ärenden' }).click();
+  await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Ärenden');
+  const row = staff.getByRole('row').filter({ has: staff.getByRole('link', { name: diarienummer, exact: true }) });
+  await expect(row).toContainText('Anna Andersson');
+  await expect(row).toContainText(/\d+ dagar kvar/);
+  await shot(staff, 'inbox');
+  await row.getByRole('link', { name: diarienummer }).click();
+  await expect(staff.getByRole('heading', { level: 1 })).toHaveText(`Begäran om registerutdrag ${diarienummer}`);
+  await expect(staff.getByText('Anna Andersson, 19800101-****')).toBeVisible(); // masked by default
+  await staff.getByRole('button', { name: 'Visa hela personnumret' }).click();
+  await expect(staff.getByText('Anna Andersson, 19800101-9804')).toBeVisible();
+  await shot(staff, 'case-new');
+
+  // Register with Erik Holm as handläggare.
+  await staff.getByLabel('Handläggare', { exact: true }).selectOption({ label: 'Erik Holm' });
+  await staff.getByRole('button', { name: 'Registrera' }).click();
+  await expect(staff.getByRole('alert', { name: 'Klart' })).toContainText('Ärendet är registrerat.');
+  await expect(staff.locator('.summary-list__row', { hasText: 'Handläggare' }).first()).toContainText('Erik Holm');
+
+  // Ask for a clarification: an empty one is refused with a message, then sent.
+  await staff.getByLabel('Begäran om förtydligande').check();
+  await staff.getByRole('button', { name: 'Skicka', exact: true }).click();
+  await expect(staff.getByRole('alert').first()).toContainText('Skriv ett meddelande');
+  await expect(staff).toHaveTitle(/^Fel: /);
+  await staff.getByLabel('Begäran om förtydligande').check();
+  await staff.getByLabel('Meddelande', { exact: true }).fill('Gäller det alla år, eller en viss period?');
+  await staff.getByRole('button', { name: 'Skicka', exact: true }).click();
+  await expect(staff.getByRole('alert', { name: 'Klart' })).toContainText('Meddelandet är skickat');
+  await expect(staff.locator('.summary-list__row', { hasText: 'Status' }).first()).toContainText('Väntar på den enskilde');
+
+  // The resident sees that an answer is needed and answers with a file.
+  await page.goto('/mina-arenden');
+  await page.getByRole('link', { name: diarienummer }).click();
+  await expect(page.getByRole('region', { name: 'Viktigt' })).toContainText('Socialnämnden behöver ett förtydligande av din begäran.');
+  await expect(page.getByText('Gäller det alla år, eller en viss period?')).toBeVisible();
+  await shot(page, 'resident-asked');
+  await page.getByLabel('Ditt svar').fill('Åren 2020 till 2023.');
+  await page.getByLabel(/Bifoga filer/).setInputFiles({ name: 'underlag.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await page.getByRole('button', { name: 'Skicka ditt svar' }).click();
+  await expect(page.getByRole('alert', { name: 'Klart' })).toContainText('Ditt meddelande är skickat till Socialnämnden.');
+  await expect(page.getByRole('region', { name: 'Viktigt' })).toHaveCount(0);
+
+  // Back at the office: the answer with its file; the case is back in work.
+  await staff.reload();
+  await expect(staff.getByText('Åren 2020 till 2023.')).toBeVisible();
+  await expect(staff.getByText('Från den enskilde').first()).toBeVisible();
+  await expect(staff.locator('.summary-list__row', { hasText: 'Status' }).first()).toContainText('Handläggs');
+  const download = staff.waitForEvent('download');
+  await staff.getByRole('link', { name: 'underlag.pdf' }).click();
+  expect((await download).suggestedFilename()).toBe('underlag.pdf');
+
+  // Extend: the reason is required; then the new deadline is three months from receipt.
+  await staff.getByRole('button', { name: 'Förläng tiden' }).click();
+  await expect(staff.getByRole('alert').first()).toContainText('Skriv skälet till förlängningen');
+  await staff.getByLabel('Skäl till förlängningen').fill('Uppgifterna finns i många system och måste sammanställas.');
+  await staff.getByRole('button', { name: 'Förläng tiden' }).click();
+  await expect(staff.getByRole('alert', { name: 'Klart' })).toContainText('Tiden är förlängd');
+  const received = stockholmToday();
+  const extended = gdprExtendedDeadline(received);
+  expect(extended >= addMonths(received, 3)).toBe(true);
+  await expect(staff.getByText(longDate(extended)).first()).toBeVisible();
+  await shot(staff, 'case-extended');
+
+  // The resident sees the new date and the reason, in the list and on the case.
+  await page.goto('/mina-arenden');
+  const mine = page.getByRole('row').filter({ has: page.getByRole('link', { name: diarienummer }) });
+  await expect(mine).toContainText(longDate(extended));
+  await expect(mine).toContainText('Förlängd');
+  await mine.getByRole('link', { name: diarienummer }).click();
+  await expect(page.getByText('Skäl: Uppgifterna finns i många system och måste sammanställas.')).toBeVisible();
+  await shot(page, 'resident-extended');
+  await staff.context().close();
+});
