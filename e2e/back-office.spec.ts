@@ -16,6 +16,8 @@ const shot = shooter('office');
 const RESIDENT = '198001019804'; // Anna Andersson
 const SAMORDNARE_SN = '197803149827'; // Anna Lindqvist, gdpr_samordnare Sjöbacka SN
 const SAMORDNARE_BUN = '198309029810'; // Johan Berglund, gdpr_samordnare Sjöbacka BUN, KFN
+const SYSTEMAGARE_SN = '196504309870'; // Lars Forsberg, systemägare Sjöbacka SN, VON
+const HANDLAGGARE_SN = '198705199837'; // Erik Holm, handläggare Sjöbacka SN, VON
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 const stockholmToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
@@ -85,6 +87,55 @@ test('a samordnare registers, asks for a clarification, the resident answers; th
   await staff.getByRole('button', { name: 'Registrera' }).click();
   await expect(staff.getByRole('alert', { name: 'Klart' })).toContainText('Ärendet är registrerat.');
   await expect(staff.locator('.summary-list__row', { hasText: 'Handläggare' }).first()).toContainText('Erik Holm');
+
+  // Tasks to a system owner and to a handläggare, due in a week.
+  for (const recipient of ['Lars Forsberg (systemägare)', 'Erik Holm (handläggare)']) {
+    await staff.getByLabel('Till vem?').selectOption({ label: recipient });
+    await staff.getByLabel('Vad ska de söka efter?').fill('Sök på personnumret i era system, 2019 och framåt.');
+    await staff.getByRole('button', { name: 'Skicka uppdraget' }).click();
+    await expect(staff.getByRole('alert', { name: 'Klart' })).toContainText('Uppdraget är skickat.');
+  }
+  await expect(staff.locator('#uppdrag + ul > li')).toHaveCount(2);
+
+  // The system owner finds data and attaches an extract; the handläggare finds none.
+  const owner = await staffPage(browser, SYSTEMAGARE_SN);
+  await owner.getByRole('link', { name: 'Mina uppdrag' }).click();
+  await owner.getByRole('link', { name: diarienummer }).click();
+  await expect(owner.getByText('Anna Andersson, 19800101-****')).toBeVisible();
+  await owner.getByRole('button', { name: 'Skicka svaret' }).click(); // nothing filled in
+  await expect(owner.getByRole('alert').first()).toContainText('Välj ett svar: Har du hittat uppgifter om personen?');
+  await owner.getByLabel('Ditt namn och din arbetsplats').fill('Lars Forsberg, IFO');
+  await owner.getByLabel('Ja, det finns uppgifter').check();
+  await owner.getByLabel('I ett verksamhetssystem').check();
+  await owner.getByLabel('Vilket system, vilken app eller var?').fill('Treserva');
+  await owner.getByLabel('Från personen själv').check();
+  await owner.getByLabel('Vad används uppgifterna till (ändamål)?').fill('Handläggning av ekonomiskt bistånd');
+  await owner.getByLabel('Allmänt intresse eller myndighetsutövning').check();
+  await owner.getByLabel('Vilken lag bygger det på?').fill('Socialtjänstlagen (2001:453)');
+  await owner.getByLabel('Hur länge sparas uppgifterna?').fill('Fem år efter sista anteckningen');
+  await owner.getByRole('group', { name: 'Förs uppgifterna över till ett land utanför EU/EES?' }).getByLabel('Nej').check();
+  await owner.getByRole('group', { name: 'Fattas automatiserade beslut med uppgifterna?' }).getByLabel('Nej').check();
+  await owner.getByLabel(/Bifoga utdrag/).setInputFiles({ name: 'utdrag-treserva.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await shot(owner, 'task-form');
+  await owner.getByRole('button', { name: 'Skicka svaret' }).click();
+  await expect(owner.getByRole('alert', { name: 'Klart' })).toContainText('Ditt svar är skickat');
+  await owner.context().close();
+
+  const holm = await staffPage(browser, HANDLAGGARE_SN);
+  await holm.goto('/personal/uppdrag');
+  await holm.getByRole('link', { name: diarienummer }).click();
+  await holm.getByLabel('Ditt namn och din arbetsplats').fill('Erik Holm, Socialförvaltningen');
+  await holm.getByLabel('Nej, inga uppgifter funna').check();
+  await holm.getByRole('button', { name: 'Skicka svaret' }).click();
+  await expect(holm.getByRole('alert', { name: 'Klart' })).toContainText('Ditt svar är skickat');
+  await holm.context().close();
+
+  await staff.reload();
+  const tasks = staff.locator('#uppdrag + ul > li');
+  await expect(tasks.filter({ hasText: 'Lars Forsberg' })).toContainText('Treserva');
+  await expect(tasks.filter({ hasText: 'Lars Forsberg' }).getByRole('link', { name: 'utdrag-treserva.pdf' })).toBeVisible();
+  await expect(tasks.filter({ hasText: 'Erik Holm' })).toContainText('Nej, inga uppgifter funna');
+  await shot(staff, 'case-tasks');
 
   // Ask for a clarification: an empty one is refused with a message, then sent.
   await staff.getByLabel('Begäran om förtydligande').check();

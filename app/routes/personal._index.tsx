@@ -15,15 +15,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [overview, assignments] = await Promise.all([getStaffOverview(staffId), getRoleAssignments(staffId)]);
   if (!overview) throw new Response('Not Found', { status: 404 });
   const caseWork = assignments.some((a) => (['read:case:pua', 'read:case:assigned', 'register:case:pua'] as const).some((p) => roleGrants(a.role, p)));
+  const taskWork = assignments.some((a) => roleGrants(a.role, 'answer:task:own'));
   const t = await i18next.getFixedT(request, ['account', 'common']);
-  return json({ title: `${t('account:staff.title')} – ${t('common:service.name')}`, ...overview, caseWork });
+  return json({ title: `${t('account:staff.title')} – ${t('common:service.name')}`, ...overview, caseWork, taskWork });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
 export default function StaffHome() {
   const { t } = useTranslation(['account', 'office']);
-  const { name, roles, caseWork } = useLoaderData<typeof loader>();
+  const { name, roles, caseWork, taskWork } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="caption-l">{t('loggedInAs', { name })}</span>
@@ -34,6 +35,14 @@ export default function StaffHome() {
             <Link to="/personal/arenden">{t('office:home.inbox')}</Link>
           </h2>
           <p className="body">{t('office:home.inboxText')}</p>
+        </>
+      ) : null}
+      {taskWork ? (
+        <>
+          <h2 className="heading-m">
+            <Link to="/personal/uppdrag">{t('office:home.tasks')}</Link>
+          </h2>
+          <p className="body">{t('office:home.tasksText')}</p>
         </>
       ) : null}
       <h2 className="heading-m">{t('staff.rolesHeading')}</h2>

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { MessageThread } from '~/components/case/message-thread';
 import { CaseActions } from '~/components/office/case-actions';
 import { CaseTimeline } from '~/components/office/case-timeline';
+import { TaskList } from '~/components/office/task-list';
 import { DaysLeft } from '~/components/office/days-left';
 import { RequestDetails } from '~/components/office/request-details';
 import { BackLink } from '~/components/ui/back-link';
@@ -23,6 +24,7 @@ import { MAX_FILES } from '~/domain/file-types';
 import { formatPersonnummer, maskPersonnummer } from '~/domain/personnummer';
 import { addNote, assignCase, claimProtectedCase, closeCase, registerCase, revealPersonnummer, type HandlingResult } from '~/models/case-handling.server';
 import { extendCaseDeadline } from '~/models/case-extension.server';
+import { listCaseTasks, sendTask, taskRecipients } from '~/models/case-tasks.server';
 import { listCaseMessages, listSubmissionFiles, sendStaffMessage, type MessageKind } from '~/models/case-messages.server';
 import { assignableStaff, getStaffCase } from '~/models/staff-cases.server';
 import { requireCaseScope } from '~/utils/auth.server';
@@ -45,12 +47,14 @@ async function loadCase(request: Request, caseId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { found } = await loadCase(request, params.caseId);
-  const [t, locale, messages, staff, files] = await Promise.all([
+  const [t, locale, messages, staff, files, tasks, recipients] = await Promise.all([
     i18next.getFixedT(request, ['office', 'request', 'common']),
     i18next.getLocale(request),
     found.content ? listCaseMessages(found.id) : Promise.resolve([]),
     found.access.assign ? assignableStaff(found.puaId, found.kommunId) : Promise.resolve([]),
     found.content ? listSubmissionFiles(found.submissionId) : Promise.resolve([]),
+    found.content ? listCaseTasks(found.id) : Promise.resolve([]),
+    found.access.handle ? taskRecipients(found.puaId, found.kommunId) : Promise.resolve([]),
   ]);
   const today = todayInStockholm();
   const flash = new URL(request.url).searchParams.get('klart');
@@ -90,6 +94,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     messages: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), answeredAt: m.answeredAt?.toISOString() ?? null })),
     staff,
     files,
+    tasks: tasks.map((task) => ({ ...task, answeredAt: task.answeredAt?.toISOString() ?? null })),
+    recipients: recipients.map((r) => ({ id: r.id, name: r.name, role: r.role })),
   });
 }
 
@@ -147,6 +153,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (uploadErrors.length) return json<ActionData>({ errors: { files: uploadErrors[0]!.code }, values: { body: field('body'), kind } }, { status: 400 });
       const result = await sendStaffMessage({ caseId, staffId, body: field('body'), kind, files });
       return result.ok ? done('meddelande') : json<ActionData>({ errors: { body: `message.${result.error}` }, values: { body: field('body'), kind } }, { status: 400 });
+    }
+    case 'task': {
+      if (!found.access.handle) return deny();
+      const allowed = (await taskRecipients(found.puaId, found.kommunId)).map((r) => r.id);
+      const result = await sendTask({ caseId, staffId, assigneeId: field('taskAssigneeId'), instructions: field('instructions'), allowed });
+      if (result.ok) return done('uppdrag');
+      const errorField = result.error === 'invalid' ? 'taskAssigneeId' : 'instructions';
+      return json<ActionData>({ errors: { [errorField]: `task.${result.error}` }, values: { instructions: field('instructions'), taskAssigneeId: field('taskAssigneeId') } }, { status: 400 });
     }
     case 'extend': {
       if (!found.access.handle) return deny();
@@ -267,7 +281,15 @@ export default function StaffCasePage() {
           <MessageThread messages={data.messages} puaName={c.puaName} fileHref={(id) => `/personal/arenden/${c.id}/filer/${id}`} locale={locale} fromResidentLabel={t('case.fromResident')} />
         </>
       ) : null}
-      <CaseActions access={access} status={c.status} extended={c.extendedOn !== null} assigneeId={c.assigneeId} staff={data.staff} errors={result?.errors ?? {}} values={result?.values ?? {}} />
+      {content ? (
+        <>
+          <h2 className="heading-m" id="uppdrag">
+            {t('case.tasks')}
+          </h2>
+          <TaskList tasks={data.tasks} today={today} locale={locale} fileHref={(id) => `/personal/arenden/${c.id}/filer/${id}`} />
+        </>
+      ) : null}
+      <CaseActions access={access} status={c.status} extended={c.extendedOn !== null} assigneeId={c.assigneeId} staff={data.staff} recipients={data.recipients} errors={result?.errors ?? {}} values={result?.values ?? {}} />
       {content ? (
         <>
           <h2 className="heading-m">{t('case.timeline')}</h2>

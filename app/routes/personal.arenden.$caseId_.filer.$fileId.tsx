@@ -1,6 +1,7 @@
-/** Download of a file of a case (request attachment or message file) for staff with content access. */
+/** Download of a file of a case (request attachment, message file, task answer file) for staff with content access. */
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { openCaseFileAsStaff } from '~/models/case-messages.server';
+import { openTaskFile } from '~/models/case-tasks.server';
 import { getStaffCase } from '~/models/staff-cases.server';
 import { requireCaseScope } from '~/utils/auth.server';
 import { fileResponse } from '~/utils/file-response.server';
@@ -9,7 +10,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireCaseScope(request);
   const found = await getStaffCase(params.caseId ?? '', scope);
   if (!found?.access.content) throw new Response('Not Found', { status: 404 });
-  const file = await openCaseFileAsStaff(params.fileId ?? '', found, scope.staffId);
+  const file = (await openCaseFileAsStaff(params.fileId ?? '', found, scope.staffId)) ?? (await openTaskFile(params.fileId ?? '', found.id, scope.staffId));
   if (!file) throw new Response('Not Found', { status: 404 });
   return fileResponse(file);
 }

@@ -16,6 +16,9 @@ import { assignCase } from '~/models/case-handling.server';
 import { action as caseAction, loader as caseLoader } from './personal.arenden.$caseId';
 import { loader as fileLoader } from './personal.arenden.$caseId_.filer.$fileId';
 import { loader as inboxLoader } from './personal.arenden._index';
+import { loader as taskLoader } from './personal.uppdrag.$taskId';
+import { loader as tasksLoader } from './personal.uppdrag._index';
+import { sendTask } from '~/models/case-tasks.server';
 import { listCaseMessages } from '~/models/case-messages.server';
 
 const t = useTestDatabase();
@@ -56,6 +59,7 @@ async function outcome(run: () => Promise<unknown>): Promise<{ kind: Outcome; st
 const world = {} as {
   caseId: string;
   fileId: string;
+  taskId: string;
   people: Record<string, Who>;
 };
 
@@ -94,7 +98,9 @@ beforeAll(async () => {
   people.resident = { label: 'resident', ...(await sessionFor({ kind: 'resident', residentId: anna.id })) };
   const assigned = people['handläggare SN, assigned']!.staffId!;
   await assignCase({ caseId: c!.id, staffId: people['samordnare SN']!.staffId!, assigneeId: assigned, allowed: [assigned] });
-  Object.assign(world, { caseId: c!.id, fileId, people });
+  const owner = people['systemägare SN']!.staffId!;
+  const task = (await sendTask({ caseId: c!.id, staffId: people['samordnare SN']!.staffId!, assigneeId: owner, instructions: 'Sök i Treserva', allowed: [owner] })) as { taskId: string };
+  Object.assign(world, { caseId: c!.id, fileId, people, taskId: task.taskId });
 });
 
 const args = (who: Who, path: string, params: Record<string, string>, form?: Record<string, string>) => ({
@@ -110,17 +116,17 @@ const args = (who: Who, path: string, params: Record<string, string>, form?: Rec
 // Expected outcome per person and route (or action intent).
 const A = 'allow', D = 'deny', L = 'login';
 const MATRIX: Record<string, Record<string, Outcome>> = {
-  'samordnare SN': { inbox: A, page: A, file: A, reveal: A, note: A, assign: A, register: A },
-  'samordnare BUN': { inbox: A, page: D, file: D, reveal: D, note: D, assign: D, register: D },
-  'handläggare SN, assigned': { inbox: A, page: A, file: A, reveal: A, note: A, assign: D, register: D },
-  'handläggare SN, not assigned': { inbox: A, page: D, file: D, reveal: D, note: D, assign: D, register: D },
-  'systemägare SN': { inbox: D, page: D, file: D, reveal: D, note: D, assign: D, register: D },
-  'registrator SN': { inbox: A, page: A, file: A, reveal: A, note: D, assign: D, register: A },
-  reception: { inbox: D, page: D, file: D, reveal: D, note: D, assign: D, register: D },
-  kontaktcenter: { inbox: D, page: D, file: D, reveal: D, note: D, assign: D, register: D },
-  dataskyddsombud: { inbox: A, page: A, file: A, reveal: A, note: D, assign: D, register: D },
-  admin: { inbox: D, page: D, file: D, reveal: D, note: D, assign: D, register: D },
-  resident: { inbox: L, page: L, file: L, reveal: L, note: L, assign: L, register: L },
+  'samordnare SN': { inbox: A, page: A, file: A, reveal: A, note: A, assign: A, register: A, tasks: A, task: D },
+  'samordnare BUN': { inbox: A, page: D, file: D, reveal: D, note: D, assign: D, register: D, tasks: A, task: D },
+  'handläggare SN, assigned': { inbox: A, page: A, file: A, reveal: A, note: A, assign: D, register: D, tasks: A, task: D },
+  'handläggare SN, not assigned': { inbox: A, page: D, file: D, reveal: D, note: D, assign: D, register: D, tasks: A, task: D },
+  'systemägare SN': { inbox: D, page: D, file: D, reveal: D, note: D, assign: D, register: D, tasks: A, task: A },
+  'registrator SN': { inbox: A, page: A, file: A, reveal: A, note: D, assign: D, register: A, tasks: D, task: D },
+  reception: { inbox: D, page: D, file: D, reveal: D, note: D, assign: D, register: D, tasks: D, task: D },
+  kontaktcenter: { inbox: D, page: D, file: D, reveal: D, note: D, assign: D, register: D, tasks: D, task: D },
+  dataskyddsombud: { inbox: A, page: A, file: A, reveal: A, note: D, assign: D, register: D, tasks: D, task: D },
+  admin: { inbox: D, page: D, file: D, reveal: D, note: D, assign: D, register: D, tasks: D, task: D },
+  resident: { inbox: L, page: L, file: L, reveal: L, note: L, assign: L, register: L, tasks: L, task: L },
 };
 
 describe('back-office role × route matrix', () => {
@@ -139,6 +145,8 @@ describe('back-office role × route matrix', () => {
         assign: (await outcome(() => caseAction(args(who, path, caseParams, { intent: 'assign', assigneeId: world.people['handläggare SN, assigned']!.staffId! })))).kind,
         // The case is already registered: an allowed register is refused by the state machine (400), a denied one is 404.
         register: (await outcome(() => caseAction(args(who, path, caseParams, { intent: 'register' })))).kind,
+        tasks: (await outcome(() => tasksLoader(args(who, '/personal/uppdrag', {})))).kind,
+        task: (await outcome(() => taskLoader(args(who, `/personal/uppdrag/${world.taskId}`, { taskId: world.taskId })))).kind,
       };
       expect(got).toEqual(expected);
     });

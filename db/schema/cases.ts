@@ -135,6 +135,8 @@ export const attachments = pgTable('attachments', {
   submissionId: uuid('submission_id').references(() => submissions.id),
   /** A file sent with a message in a case (purpose 'message'). */
   messageId: uuid('message_id').references(() => caseMessages.id),
+  /** A file attached to a task answer (purpose 'task'): extracts, copies. */
+  taskId: uuid('task_id').references(() => caseTasks.id),
   /** What the file is: 'fullmakt', 'custody', 'appointment', 'evidence', 'message'. */
   purpose: text('purpose').notNull(),
   uploadedByResidentId: uuid('uploaded_by_resident_id').references(() => residents.id),
@@ -144,6 +146,7 @@ export const attachments = pgTable('attachments', {
   index('attachments_draft_idx').on(t.draftId),
   index('attachments_submission_idx').on(t.submissionId),
   index('attachments_message_idx').on(t.messageId),
+  index('attachments_task_idx').on(t.taskId),
 ]);
 
 export const messageDirection = pgEnum('message_direction', ['to_resident', 'from_resident']);
@@ -193,3 +196,47 @@ export const caseDocuments = pgTable('case_documents', {
   firstOpenedAt: timestamp('first_opened_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('case_documents_case_idx').on(t.caseId, t.createdAt)]);
+
+export const taskStatus = pgEnum('task_status', ['open', 'answered', 'cancelled']);
+
+/**
+ * A task to a systemägare or medarbetare who may hold data about the person (DOMAIN.md §4):
+ * answered within a week on the internal form "Svar till GDPR-samordnare" (`answer`).
+ */
+export const caseTasks = pgTable('case_tasks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  assigneeStaffId: uuid('assignee_staff_id').notNull().references(() => staffUsers.id),
+  sentByStaffId: uuid('sent_by_staff_id').notNull().references(() => staffUsers.id),
+  /** What to look for, e.g. which system or which period. */
+  instructions: text('instructions').notNull(),
+  sentOn: date('sent_on', { mode: 'string' }).notNull(),
+  dueOn: date('due_on', { mode: 'string' }).notNull(),
+  status: taskStatus('status').notNull().default('open'),
+  /** The answer form as submitted (see app/domain/task-answer.ts). */
+  answer: jsonb('answer').$type<Record<string, unknown>>(),
+  answeredAt: timestamp('answered_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('case_tasks_case_idx').on(t.caseId), index('case_tasks_assignee_idx').on(t.assigneeStaffId, t.status, t.dueOn)]);
+
+/** Change requests (rättelse, radering …): the assessment meeting with DPO, säkerhetsansvarig, jurist. */
+export const caseMeetings = pgTable('case_meetings', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  caseId: uuid('case_id').notNull().references(() => cases.id),
+  heldOn: date('held_on', { mode: 'string' }).notNull(),
+  participants: text('participants').notNull(),
+  conclusion: text('conclusion').notNull(),
+  recordedByStaffId: uuid('recorded_by_staff_id').notNull().references(() => staffUsers.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('case_meetings_case_idx').on(t.caseId)]);
+
+/**
+ * Reminders already sent, so the daily job is idempotent: one row per reminder kind, entity and
+ * occasion (e.g. 'case.due-in-5' for a case on the day it fell due in five working days).
+ */
+export const remindersSent = pgTable('reminders_sent', {
+  kind: text('kind').notNull(),
+  entityId: uuid('entity_id').notNull(),
+  occasion: date('occasion', { mode: 'string' }).notNull(),
+  sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.kind, t.entityId, t.occasion] })]);

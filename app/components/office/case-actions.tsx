@@ -17,12 +17,14 @@ type Props = {
   extended: boolean;
   assigneeId: string | null;
   staff: { id: string; name: string }[];
+  /** Who can be given a task: the PUA's system owners, handläggare and samordnare. */
+  recipients: { id: string; name: string; role: string }[];
   errors: Record<string, string>;
   values: Record<string, string>;
 };
 
 /** The actions this staff member may take now; each a small form of its own (works without JavaScript). */
-export function CaseActions({ access, status, extended, assigneeId, staff, errors, values }: Props) {
+export function CaseActions({ access, status, extended, assigneeId, staff, recipients, errors, values }: Props) {
   const { t } = useTranslation('office');
   const s = status as CaseStatus;
   const err = (key: string) => (errors[key] ? t(`errors.${errors[key]}`) : undefined);
@@ -67,6 +69,26 @@ export function CaseActions({ access, status, extended, assigneeId, staff, error
       ) : null}
       {access.handle && isOpen(s) ? (
         <>
+          <section className="action-section">
+            <h2 className="heading-m">{t('actions.task.title')}</h2>
+            <p className="body">{t('actions.task.text')}</p>
+            <Form method="post">
+              <CsrfInput />
+              <Select
+                id="taskAssigneeId"
+                name="taskAssigneeId"
+                label={t('actions.task.assignee')}
+                labelSize="s"
+                defaultValue={values.taskAssigneeId}
+                error={err('taskAssigneeId')}
+                options={recipients.map((r) => ({ value: r.id, label: `${r.name} (${t(`roles.${r.role}`)})` }))}
+              />
+              <Textarea id="instructions" name="instructions" label={t('actions.task.instructions')} labelSize="s" hint={t('actions.task.instructionsHint')} defaultValue={values.instructions} error={err('instructions')} rows={3} />
+              <Button name="intent" value="task" variant="secondary">
+                {t('actions.task.button')}
+              </Button>
+            </Form>
+          </section>
           <section className="action-section">
             <h2 className="heading-m">{t('actions.message.title')}</h2>
             <Form method="post" encType="multipart/form-data">
