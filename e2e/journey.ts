@@ -26,6 +26,23 @@ export async function continueOn(page: Page, label = 'Fortsätt') {
   await page.waitForLoadState('networkidle');
 }
 
+/**
+ * The error summary names each field with its own message, in the order of the page, and no two
+ * read the same. Each link goes to its own field (without JavaScript too: following an in-page
+ * link focuses the field), and the field shows the same message.
+ */
+export async function expectFieldErrors(page: Page, errors: [field: string, message: string][]) {
+  const links = page.getByRole('alert').getByRole('link');
+  await expect(links).toHaveText(errors.map(([, message]) => message));
+  expect(new Set(errors.map(([, message]) => message)).size, 'no two fields share a message').toBe(errors.length);
+  for (const [i, [field, message]] of errors.entries()) {
+    await expect(links.nth(i)).toHaveAttribute('href', `#${field}`);
+    await expect(page.locator(`[id="${field}-error"]`)).toContainText(message);
+    await links.nth(i).click();
+    await expect(page.locator(`[id="${field}"]`)).toBeFocused();
+  }
+}
+
 export type SimOrder = { orderRef: string; type: string; status: string; personalNumber?: string; userVisibleData: string };
 
 /** Approves the pending sign order of this person in the simulated app. */

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { loginWithQr, sim } from './bankid';
-import { approveSigning, continueOn, SHOTS, shooter } from './journey';
+import { approveSigning, continueOn, expectFieldErrors, SHOTS, shooter } from './journey';
 
 test.describe.configure({ mode: 'serial' }); // shares the simulator's pending orders
 
@@ -134,6 +134,12 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Fortsätt' }).click();
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Om barnet');
+    await page.getByRole('button', { name: 'Fortsätt' }).click(); // nothing answered: each question says what is missing
+    await expectFieldErrors(page, [
+      ['name', 'Skriv för- och efternamn'],
+      ['personnummer', 'Skriv personnumret'],
+      ['custody', 'Välj vem som är vårdnadshavare'],
+    ]);
     await page.getByLabel('För- och efternamn').fill('Elsa Svensson');
     await page.getByLabel('Personnummer').fill('19800101-9804'); // an adult: refused, input kept
     await page.getByRole('button', { name: 'Fortsätt' }).click();
@@ -144,12 +150,24 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('Jag är ensam vårdnadshavare').check();
     await page.getByRole('button', { name: 'Fortsätt' }).click();
 
+    // The pages speak of the child, not of the guardian's own data.
+    await expect(page.getByText('Välj de som du tror har uppgifter om barnet. Varje nämnd beslutar för sig.')).toBeVisible();
     await page.getByLabel('Socialnämnden').check();
     await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vilka uppgifter vill du få rättade?');
+    await page.getByRole('button', { name: 'Fortsätt' }).click(); // three required questions, three different messages
+    await expectFieldErrors(page, [
+      ['which', 'Skriv vilka uppgifter som är fel'],
+      ['wrong', 'Skriv vad som är fel i uppgifterna'],
+      ['correct', 'Skriv vad som ska stå i stället'],
+    ]);
+    await expect(page).toHaveTitle(/^Fel: Vilka uppgifter vill du få rättade\?/);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/request-child-rattelse-error-nojs.png`, fullPage: true });
     await page.getByLabel('Vilka uppgifter gäller det?').fill('Adressen i elevakten');
     await page.getByLabel('Vad är fel?').fill('Gammal adress');
     await page.getByLabel('Vad är rätt?').fill('Storgatan 1, Granåsa');
     await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await expect(page.getByRole('group', { name: 'Har du eller barnet skyddade personuppgifter?' })).toBeVisible();
     await page.getByRole('button', { name: 'Fortsätt' }).click(); // no contact details
     await page.getByLabel('Jag hämtar det i kommunens reception').check();
     await page.getByRole('button', { name: 'Fortsätt' }).click();
@@ -167,6 +185,7 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Din begäran är skickad');
     await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
     await expect(page.getByRole('table')).toContainText('Begäran om förändring');
+    await expect(page.getByText('Varje nämnd registrerar sitt ärende och tar reda på vilka uppgifter den har om barnet.')).toBeVisible();
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/request-child-receipt-nojs.png`, fullPage: true });
     await page.getByRole('link', { name: 'Till Mina ärenden' }).click();
     await expect(page.getByText('Gäller Elsa Svensson (för ditt barn)')).toBeVisible();

@@ -3,21 +3,23 @@
  * invändning, återkalla samtycke, dataportabilitet). Each journey logs in through the BankID
  * simulator, answers every page (with the right's own fields from bilaga 7/4), checks the answers,
  * signs, reads the receipt (one row per PUA and case kind, with the legal deadline) and finds the
- * cases in Mina ärenden. Every journey runs in Swedish and, switched with the language link on the
- * login page, in English; axe runs on every page, and no page may show a raw translation key.
+ * cases in Mina ärenden. Each details page is first sent empty: every required field is named in
+ * the error summary with its own message and linked to. When a guardian files for a child, the
+ * pages speak of the child ("uppgifter som barnet har lämnat"), not of the filer's own data.
+ * Every journey runs in Swedish and, switched with the language link on the login page, in
+ * English; axe runs on every page, and no page may show a raw translation key.
  * With E2E_SCREENSHOTS set, every page is saved as `rights-<journey>-<sv|en>-<step>.png`.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { gdprDeadline } from '../app/domain/deadlines';
 import { caseKindFor, RIGHTS, type CaseKind, type Right } from '../app/domain/requests';
 import { scanQr, sim } from './bankid';
-import { approveSigning, continueOn, shooter, type SimOrder } from './journey';
+import { approveSigning, continueOn, expectFieldErrors, shooter, type SimOrder } from './journey';
 
 type Lng = 'sv' | 'en';
 /** What the resident types, in the language they use the portal in. */
 type Said = Record<Lng, string>;
 type Delivery = 'portal' | 'registered_post' | 'reception';
-type ErrorKey = 'required' | 'chooseGround' | 'chooseFormat';
 
 // ---------------------------------------------------------------------------------------------
 // What the pages say (locales/<lng>/*.json), written out: the test reads what a resident reads.
@@ -153,6 +155,85 @@ const DETAILS: Record<Lng, Partial<Record<Right, DetailTexts>>> = {
   },
 };
 
+/**
+ * The message of each field sent empty (request.json errors.details.*): every field says what to
+ * do for itself, so no two links of the error summary read the same.
+ */
+const ERRORS: Record<Lng, Partial<Record<Right, Record<string, string>>>> = {
+  sv: {
+    radering: { which: 'Skriv vilka uppgifter som ska raderas', ground: 'Välj varför uppgifterna ska raderas' },
+    begransning: { which: 'Skriv vilka uppgifter som ska begränsas', ground: 'Välj varför användningen ska begränsas' },
+    invandning: { processing: 'Skriv vilken behandling du invänder mot', why: 'Skriv vilka skäl du har för invändningen' },
+    dataportabilitet: { which: 'Skriv vilka uppgifter du vill flytta', format: 'Välj vilket filformat du vill ha' },
+    aterkalla_samtycke: { consent: 'Skriv vilket samtycke du vill ta tillbaka' },
+  },
+  en: {
+    radering: { which: 'Enter which data should be erased', ground: 'Choose why the data should be erased' },
+    begransning: { which: 'Enter which data should be restricted', ground: 'Choose why the use should be restricted' },
+    invandning: { processing: 'Enter which processing you object to', why: 'Enter your reasons for the objection' },
+    dataportabilitet: { which: 'Enter which data you want to move', format: 'Choose which file format you want' },
+    aterkalla_samtycke: { consent: 'Enter which consent you want to withdraw' },
+  },
+};
+
+/**
+ * The texts that speak of the person the request is about (the `_child` variants in
+ * request.json): for oneself they say "du själv", for a child "barnet". `details` replace the
+ * labels and hints of DETAILS; `notOnDetails` must not be seen on any details page.
+ */
+type SubjectTexts = {
+  puasHint: string;
+  protectedLegend: string;
+  receiptNext: string;
+  rightLabels: Partial<Record<Right, string>>;
+  details: Partial<Record<Right, { labels?: Record<string, string>; hints?: Record<string, string> }>>;
+  notOnDetails: string[];
+};
+const SUBJECT: Record<Lng, Record<'self' | 'child', SubjectTexts>> = {
+  sv: {
+    self: {
+      puasHint: 'Välj de som du tror har uppgifter om dig. Varje nämnd beslutar för sig.',
+      protectedLegend: 'Har du skyddade personuppgifter?',
+      receiptNext: 'Varje nämnd registrerar sitt ärende och tar reda på vilka uppgifter den har om dig.',
+      rightLabels: {},
+      details: { invandning: { hints: { why: 'Beskriv vad i din situation som gör att kommunen borde sluta.' } } },
+      notOnDetails: [],
+    },
+    child: {
+      puasHint: 'Välj de som du tror har uppgifter om barnet. Varje nämnd beslutar för sig.',
+      protectedLegend: 'Har du eller barnet skyddade personuppgifter?',
+      receiptNext: 'Varje nämnd registrerar sitt ärende och tar reda på vilka uppgifter den har om barnet.',
+      rightLabels: { dataportabilitet: 'Dataportabilitet – få uppgifter mitt barn lämnat i en fil' },
+      details: {
+        dataportabilitet: { hints: { which: 'Rätten gäller uppgifter som barnet har lämnat, med samtycke eller för ett avtal.' } },
+        aterkalla_samtycke: { labels: { givenWhen: 'När gavs samtycket?', givenTo: 'Till vem gavs samtycket?' } },
+      },
+      notOnDetails: ['du själv', 'gav du'],
+    },
+  },
+  en: {
+    self: {
+      puasHint: 'Choose those you think have data about you. Each committee decides separately.',
+      protectedLegend: 'Do you have protected personal data?',
+      receiptNext: 'Each committee registers its case and finds out which data it has about you.',
+      rightLabels: {},
+      details: { invandning: { hints: { why: 'Describe what in your situation means the municipality should stop.' } } },
+      notOnDetails: [],
+    },
+    child: {
+      puasHint: 'Choose those you think have data about your child. Each committee decides separately.',
+      protectedLegend: 'Do you or your child have protected personal data?',
+      receiptNext: 'Each committee registers its case and finds out which data it has about your child.',
+      rightLabels: { dataportabilitet: 'Data portability – get data my child provided in a file' },
+      details: {
+        dataportabilitet: { hints: { which: 'The right covers data your child has provided, with consent or for a contract.' } },
+        aterkalla_samtycke: { labels: { givenWhen: 'When was it given?', givenTo: 'Who was it given to?' } },
+      },
+      notOnDetails: ['you have provided yourself', 'did you give'],
+    },
+  },
+};
+
 const UI = {
   sv: {
     loginTitle: 'Logga in med BankID',
@@ -167,7 +248,6 @@ const UI = {
     start: 'Starta',
     continue: 'Fortsätt',
     errorTitle: 'Det finns ett problem',
-    errors: { required: 'Fyll i det här fältet', chooseGround: 'Välj ett skäl', chooseFormat: 'Välj ett filformat' } satisfies Record<ErrorKey, string>,
     kommunQ: 'Vilken kommun gäller din begäran?',
     rightsQ: 'Vad vill du begära?',
     forWhomQ: 'Vem gäller begäran?',
@@ -241,7 +321,6 @@ const UI = {
     start: 'Start',
     continue: 'Continue',
     errorTitle: 'There is a problem',
-    errors: { required: 'Fill in this field', chooseGround: 'Choose a reason', chooseFormat: 'Choose a file format' },
     kommunQ: 'Which municipality is your request for?',
     rightsQ: 'What do you want to request?',
     forWhomQ: 'Who is the request about?',
@@ -305,7 +384,7 @@ const UI = {
 } satisfies Record<Lng, unknown>;
 
 /** Swedish interface words that must not be left on an English page (names of kommuner and nämnder are proper names and may stay). */
-const SWEDISH_CHROME = ['Fortsätt', 'Tillbaka', 'Ändra', 'valfritt', 'Logga ut', 'Mina ärenden', 'Gör en begäran', 'Inloggad som', 'Det finns ett problem', 'Fyll i', 'Mottagen', 'Begäran om', 'Kommunen ska', 'Skicka', 'Bilagor', 'Inga ', 'Dataskyddsportalen'];
+const SWEDISH_CHROME = ['Fortsätt', 'Tillbaka', 'Ändra', 'valfritt', 'Logga ut', 'Mina ärenden', 'Gör en begäran', 'Inloggad som', 'Det finns ett problem', 'Skriv ', 'Mottagen', 'Begäran om', 'Kommunen ska', 'Skicka', 'Bilagor', 'Inga ', 'Dataskyddsportalen'];
 
 /** A translation key on the page (e.g. `steps.details.radering.title`, `request:kinds.x`): a missing text. */
 const RAW_KEY = /\b(?:steps|rights|check|receipt|kinds|errors|sign|status|cases|case|events|start|details|grounds|formats|language|service|footer)\.[A-Za-z_]+|\b(?:request|account|common|ui|bankid|pages):[A-Za-z_]/;
@@ -326,8 +405,11 @@ type Journey = {
   rights: Right[];
   /** Chosen explicitly, in the order the kommun lists them. */
   puas: Pua[];
-  /** The right's text fields (what the resident types) and its one radio choice, if it has one. */
-  details: Partial<Record<Right, { fields: Record<string, Said>; choice?: string; emptyErrors: ErrorKey[] }>>;
+  /**
+   * The right's text fields (what the resident types), its one radio choice if it has one, and the
+   * fields named in the error summary when the page is sent empty, in the order of the page.
+   */
+  details: Partial<Record<Right, { fields: Record<string, Said>; choice?: string; emptyErrors: string[] }>>;
   email?: string;
   phone?: string;
   delivery: Delivery;
@@ -369,7 +451,7 @@ const JOURNEYS: Journey[] = [
           },
         },
         choice: 'not-needed',
-        emptyErrors: ['required', 'chooseGround'],
+        emptyErrors: ['which', 'ground'],
       },
     },
     email: 'anna.andersson@example.se',
@@ -400,7 +482,7 @@ const JOURNEYS: Journey[] = [
           },
         },
         choice: 'accuracy-contested',
-        emptyErrors: ['required', 'chooseGround'],
+        emptyErrors: ['which', 'ground'],
       },
     },
     email: 'sven@example.se',
@@ -427,7 +509,7 @@ const JOURNEYS: Journey[] = [
             en: 'I have been threatened by a former partner and do not want my address to be searchable on the internet.',
           },
         },
-        emptyErrors: ['required', 'required'],
+        emptyErrors: ['processing', 'why'],
       },
     },
     delivery: 'reception',
@@ -454,7 +536,7 @@ const JOURNEYS: Journey[] = [
           recipient: { sv: 'Granåsa friskola', en: 'Granåsa friskola' },
         },
         choice: 'csv',
-        emptyErrors: ['required', 'chooseFormat'],
+        emptyErrors: ['which', 'format'],
       },
       aterkalla_samtycke: {
         fields: {
@@ -467,7 +549,7 @@ const JOURNEYS: Journey[] = [
           forWhom: { sv: 'Elsa Svensson', en: 'Elsa Svensson' },
           why: { sv: 'Elsa vill inte längre synas i skolans kanaler.', en: 'Elsa no longer wants to appear in the school’s channels.' },
         },
-        emptyErrors: ['required'],
+        emptyErrors: ['consent'],
       },
     },
     email: 'sven.svensson@example.se',
@@ -544,11 +626,17 @@ async function logIn(page: Page, j: Journey, lng: Lng) {
   await expect(page.getByText(t.loggedInAs(j.resident.name))).toBeVisible();
 }
 
-/** The error summary lists exactly these messages. */
-async function expectErrors(page: Page, lng: Lng, keys: ErrorKey[]) {
-  const alert = page.getByRole('alert');
-  await expect(alert.getByRole('heading')).toHaveText(UI[lng].errorTitle);
-  await expect(alert.getByRole('listitem')).toHaveText(keys.map((k) => UI[lng].errors[k]));
+/** "Det finns ett problem", then each field's own message, linking to that field. */
+async function expectErrors(page: Page, lng: Lng, right: Right, fields: string[]) {
+  await expect(page.getByRole('alert').getByRole('heading')).toHaveText(UI[lng].errorTitle);
+  await expectFieldErrors(page, fields.map((f) => [f, ERRORS[lng][right]![f]!]));
+}
+
+/** The labels and hints a details page shows to this journey's filer (DETAILS, changed for a child). */
+function detailTexts(j: Journey, lng: Lng, right: Right) {
+  const texts = DETAILS[lng][right]!;
+  const changed = SUBJECT[lng][j.child ? 'child' : 'self'].details[right];
+  return { ...texts, labels: { ...texts.labels, ...changed?.labels }, hints: changed?.hints ?? {} };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -560,6 +648,8 @@ for (const j of JOURNEYS) {
     test(`${j.title} [${lng}]`, async ({ page }) => {
       test.setTimeout(120_000);
       const t = UI[lng];
+      const subject = SUBJECT[lng][j.child ? 'child' : 'self'];
+      const rightLabel = (r: Right) => subject.rightLabels[r] ?? RIGHT_LABELS[lng][r];
       const next = () => continueOn(page, t.continue);
       const pnrDigits = j.child ? j.child.pnr.replace('-', '') : '';
 
@@ -604,17 +694,22 @@ for (const j of JOURNEYS) {
       // Which nämnder: chosen explicitly
       const puaGroup = page.getByRole('group', { name: t.puasQ });
       await expect(puaGroup).toBeVisible();
+      await expect(page.getByText(subject.puasHint, { exact: true })).toBeVisible(); // "om barnet" for a child
       for (const pua of j.puas) await puaGroup.getByLabel(pua.name, { exact: true }).check();
       await atStep(page, j, lng, 'puas');
       await next();
 
-      // The right's own questions: first sent empty (the required ones are named), then answered
+      // The right's own questions: first sent empty (each required one is named), then answered
       for (const right of j.rights) {
-        const texts = DETAILS[lng][right]!;
+        const texts = detailTexts(j, lng, right);
         const answers = j.details[right]!;
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(texts.title);
+        // The questions speak of the person the request is about ("som barnet har lämnat").
+        for (const [field, hint] of Object.entries(texts.hints)) await expect(page.locator(`[id="${field}-hint"]`)).toHaveText(hint);
+        const pageText = await page.locator('main').innerText();
+        expect(subject.notOnDetails.filter((w) => pageText.includes(w)), `the filer's own data on ${page.url()}`).toEqual([]);
         await next();
-        await expectErrors(page, lng, answers.emptyErrors);
+        await expectErrors(page, lng, right, answers.emptyErrors);
         await expect(page).toHaveTitle(new RegExp(`^${lng === 'sv' ? 'Fel:' : 'Error:'} ${escapeRegExp(texts.title)}`));
         await atStep(page, j, lng, `details-${right}-error`);
         for (const [field, said] of Object.entries(answers.fields)) await page.getByLabel(texts.labels[field]!).fill(said[lng]);
@@ -625,6 +720,7 @@ for (const j of JOURNEYS) {
 
       // Notices
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.contactQ);
+      await expect(page.getByRole('group', { name: subject.protectedLegend })).toBeVisible();
       if (j.email) await page.getByLabel(t.email).fill(j.email);
       if (j.phone) await page.getByLabel(t.phone).fill(j.phone);
       await atStep(page, j, lng, 'contact');
@@ -650,13 +746,13 @@ for (const j of JOURNEYS) {
       // Check your answers
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.checkTitle);
       await expect(summaryRow(page, t.check.kommun).locator('dd').first()).toHaveText(j.kommun);
-      await expect(summaryRow(page, t.check.rights).getByRole('listitem')).toHaveText(j.rights.map((r) => RIGHT_LABELS[lng][r]));
+      await expect(summaryRow(page, t.check.rights).getByRole('listitem')).toHaveText(j.rights.map(rightLabel));
       await expect(summaryRow(page, t.check.forWhom).locator('dd').first()).toHaveText(t.check.relation[j.child ? 'child' : 'self']);
       if (j.child) await expect(summaryRow(page, t.check.person).locator('dd').first()).toHaveText(`${j.child.name}, ${pnrDigits.slice(0, 8)}-****`);
       else await expect(summaryRow(page, t.check.person)).toHaveCount(0);
       await expect(summaryRow(page, t.check.puas).locator('dd').first()).toHaveText(j.puas.map((p) => p.name).join(', '));
       for (const right of j.rights) {
-        const texts = DETAILS[lng][right]!;
+        const texts = detailTexts(j, lng, right); // the questions as they were asked ("När gavs samtycket?")
         const answers = j.details[right]!;
         // Each detail: the question, then the answer on its own line.
         const expected = Object.entries(answers.fields).map(([field, said]) => [texts.labels[field]!, said[lng]] as const);
@@ -710,6 +806,7 @@ for (const j of JOURNEYS) {
       }
       expect(new Set(filed.map((f) => f.dnr)).size, 'one diarienummer per case').toBe(filed.length);
       await expect(page.getByRole('heading', { level: 2, name: t.nextHeading })).toBeVisible();
+      await expect(page.getByText(subject.receiptNext, { exact: true })).toBeVisible();
       await atStep(page, j, lng, 'receipt');
 
       // Mina ärenden: every case, with its deadline

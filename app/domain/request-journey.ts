@@ -1,8 +1,10 @@
 /**
  * The resident's request journey (issue #4): which questions are asked, in which order, and what
  * a valid answer is. Pure: the routes load and store the answers, this module decides.
- * Fields follow the municipal forms (seed 004 bilaga 6, 7 and 4; DOMAIN.md §3). Error messages
- * are translation keys in locales/<lng>/request.json under `errors`.
+ * Fields follow the municipal forms (seed 004 bilaga 6, 7 and 4; DOMAIN.md §3). A rejected field
+ * gets an error code (`required`, `tooLong`, `personnummer.format`…); `stepErrors` lists every
+ * code each field can get, and app/components/request/texts.ts turns a step, field and code into
+ * that field's own message.
  */
 import { z } from 'zod';
 import { ageOn, parsePersonnummer } from './personnummer';
@@ -70,19 +72,80 @@ export function firstIncompleteStep(answers: Answers, kommunCount: number, today
   return null;
 }
 
-const text = (max: number) => z.string().trim().max(max, 'tooLong');
-const required = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong');
+/**
+ * Fields per right (bilaga 7 and 4): a text with its length limit (and whether it must be
+ * answered), or one choice out of fixed options with the code its absence gets.
+ */
+type DetailSpec = { kind: 'text'; max: number; required?: boolean } | { kind: 'choice'; options: readonly [string, ...string[]]; missing: 'chooseGround' | 'chooseFormat' };
+const text = (max: number): DetailSpec => ({ kind: 'text', max });
+const required = (max: number): DetailSpec => ({ kind: 'text', max, required: true });
+const choice = (options: readonly [string, ...string[]], missing: 'chooseGround' | 'chooseFormat'): DetailSpec => ({ kind: 'choice', options, missing });
 
-/** Fields per right (bilaga 7 and 4). */
-export const DETAIL_SCHEMAS: Record<Right, z.ZodType<Record<string, string>>> = {
-  registerutdrag: z.object({ period: text(200), matter: text(1000) }),
-  rattelse: z.object({ which: required(2000), wrong: required(2000), correct: required(2000), grounds: text(2000) }),
-  radering: z.object({ which: required(2000), ground: z.enum(ERASURE_GROUNDS, { errorMap: () => ({ message: 'chooseGround' }) }), explanation: text(2000) }),
-  begransning: z.object({ which: required(2000), ground: z.enum(RESTRICTION_GROUNDS, { errorMap: () => ({ message: 'chooseGround' }) }), explanation: text(2000) }),
-  invandning: z.object({ processing: required(2000), why: required(4000) }),
-  dataportabilitet: z.object({ which: required(2000), format: z.enum(PORTABILITY_FORMATS, { errorMap: () => ({ message: 'chooseFormat' }) }), recipient: text(300) }),
-  aterkalla_samtycke: z.object({ consent: required(1000), givenWhen: text(100), givenTo: text(300), forWhom: text(300), why: text(2000) }),
+export const DETAIL_SPECS: Record<Right, Record<string, DetailSpec>> = {
+  registerutdrag: { period: text(200), matter: text(1000) },
+  rattelse: { which: required(2000), wrong: required(2000), correct: required(2000), grounds: text(2000) },
+  radering: { which: required(2000), ground: choice(ERASURE_GROUNDS, 'chooseGround'), explanation: text(2000) },
+  begransning: { which: required(2000), ground: choice(RESTRICTION_GROUNDS, 'chooseGround'), explanation: text(2000) },
+  invandning: { processing: required(2000), why: required(4000) },
+  dataportabilitet: { which: required(2000), format: choice(PORTABILITY_FORMATS, 'chooseFormat'), recipient: text(300) },
+  aterkalla_samtycke: { consent: required(1000), givenWhen: text(100), givenTo: text(300), forWhom: text(300), why: text(2000) },
 };
+
+const schemaOf = (spec: DetailSpec): z.ZodType<string> =>
+  spec.kind === 'choice'
+    ? z.enum(spec.options, { errorMap: () => ({ message: spec.missing }) })
+    : spec.required
+      ? z.string().trim().min(1, 'required').max(spec.max, 'tooLong')
+      : z.string().trim().max(spec.max, 'tooLong');
+
+const detailSchema = (fields: Record<string, DetailSpec>): z.ZodType<Record<string, string>> =>
+  z.object(Object.fromEntries(Object.entries(fields).map(([name, spec]) => [name, schemaOf(spec)])));
+
+export const DETAIL_SCHEMAS = Object.fromEntries(RIGHTS.map((right) => [right, detailSchema(DETAIL_SPECS[right])])) as Record<Right, z.ZodType<Record<string, string>>>;
+
+/** The longest name of the person a request is about. */
+export const NAME_MAX = 200;
+
+const PERSONNUMMER_ERRORS = ['required', 'format', 'date', 'checksum', 'future', 'self', 'notChild'] as const;
+
+const STEP_ERRORS: Record<string, Record<string, readonly string[]>> = {
+  kommun: { kommunId: ['chooseKommun'] },
+  rattigheter: { rights: ['chooseRight'] },
+  'for-vem': { relation: ['chooseRelation'] },
+  person: { name: ['nameRequired', 'tooLong'], personnummer: PERSONNUMMER_ERRORS.map((e) => `personnummer.${e}`), custody: ['chooseCustody'] },
+  namnd: { puaIds: ['choosePua'] },
+  kontakt: { email: ['email'], phone: ['phone'] },
+  leverans: { delivery: ['chooseDelivery'] },
+  bilagor: {}, // files are checked by the attachments page itself
+};
+
+/**
+ * Every error code each field of each step can get from `parseStep`: the list a translation must
+ * exist for (texts.test.ts checks both languages). A test keeps `parseStep` within it.
+ */
+export function stepErrors(step: StepId): Record<string, readonly string[]> {
+  const right = rightOfStep(step);
+  if (right) {
+    return Object.fromEntries(
+      Object.entries(DETAIL_SPECS[right]).map(([name, spec]) => [name, spec.kind === 'choice' ? [spec.missing] : spec.required ? ['required', 'tooLong'] : ['tooLong']]),
+    );
+  }
+  return STEP_ERRORS[step] ?? {};
+}
+
+/** The longest answer a text field takes, for "… får vara högst 2 000 tecken". */
+export function fieldMax(step: StepId, field: string): number | undefined {
+  if (step === 'person' && field === 'name') return NAME_MAX;
+  const right = rightOfStep(step);
+  const spec = right ? DETAIL_SPECS[right][field] : undefined;
+  return spec?.kind === 'text' ? spec.max : undefined;
+}
+
+/** The right whose details a step asks for (`uppgifter-radering` → `radering`), or null. */
+export function rightOfStep(step: StepId): Right | null {
+  const right = step.startsWith('uppgifter-') ? step.slice('uppgifter-'.length) : '';
+  return (RIGHTS as readonly string[]).includes(right) ? (right as Right) : null;
+}
 
 export type FieldErrors = Record<string, string>;
 export type StepResult = { ok: true; patch: Partial<Answers> } | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
@@ -120,15 +183,17 @@ export function parseStep(step: StepId, form: Record<string, string | string[]>,
       const errors: FieldErrors = {};
       const name = one('name').trim();
       if (!name) errors.name = 'nameRequired';
-      else if (name.length > 200) errors.name = 'tooLong';
-      const parsed = parsePersonnummer(one('personnummer'), ctx.today);
-      if (!parsed.ok) errors.personnummer = `personnummer.${parsed.error}`;
+      else if (name.length > NAME_MAX) errors.name = 'tooLong';
+      // An empty answer is asked for ("Skriv personnumret"), not called a wrong format.
+      const parsed = one('personnummer').trim() ? parsePersonnummer(one('personnummer'), ctx.today) : null;
+      if (!parsed) errors.personnummer = 'personnummer.required';
+      else if (!parsed.ok) errors.personnummer = `personnummer.${parsed.error}`;
       else if (parsed.pnr.value === ctx.filerPnr) errors.personnummer = 'personnummer.self';
       const relation = one('relation');
-      if (parsed.ok && relation === 'child' && ageOn(parsed.pnr, ctx.today) >= 18) errors.personnummer = 'personnummer.notChild';
+      if (parsed?.ok && relation === 'child' && ageOn(parsed.pnr, ctx.today) >= 18) errors.personnummer = 'personnummer.notChild';
       const custody = one('custody');
       if (relation === 'child' && custody !== 'sole' && custody !== 'joint') errors.custody = 'chooseCustody';
-      if (Object.keys(errors).length || !parsed.ok) return fail(errors);
+      if (Object.keys(errors).length || !parsed?.ok) return fail(errors);
       return { ok: true, patch: { subject: { name, personnummer: parsed.pnr.value }, custody: relation === 'child' ? (custody as 'sole' | 'joint') : undefined } };
     }
     case 'namnd': {
@@ -155,11 +220,10 @@ export function parseStep(step: StepId, form: Record<string, string | string[]>,
     case 'bilagor':
       return { ok: true, patch: {} };
     default: {
-      const right = step.replace(/^uppgifter-/, '') as Right;
-      const schema = DETAIL_SCHEMAS[right];
-      if (!schema) return fail({ form: 'unknownStep' });
-      const fields = Object.fromEntries(Object.keys((schema as z.AnyZodObject).shape ?? {}).map((k) => [k, one(k)]));
-      const r = schema.safeParse(fields);
+      const right = rightOfStep(step);
+      if (!right) return fail({ form: 'unknownStep' });
+      const fields = Object.fromEntries(Object.keys(DETAIL_SPECS[right]).map((k) => [k, one(k)]));
+      const r = DETAIL_SCHEMAS[right].safeParse(fields);
       if (!r.success) return fail(first(r.error.issues));
       return { ok: true, patch: { details: { [right]: r.data } } };
     }
@@ -186,8 +250,8 @@ export function stepComplete(step: StepId, a: Answers, _today: string): boolean 
     case 'bilagor':
       return true;
     default: {
-      const right = step.replace(/^uppgifter-/, '') as Right;
-      return !!DETAIL_SCHEMAS[right]?.safeParse(a.details?.[right] ?? {}).success;
+      const right = rightOfStep(step);
+      return !!right && DETAIL_SCHEMAS[right].safeParse(a.details?.[right] ?? {}).success;
     }
   }
 }

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CsrfInput } from '~/components/csrf-input';
 import { StepFields } from '~/components/request/step-fields';
+import { errorMessage } from '~/components/request/texts';
 import { BackLink } from '~/components/ui/back-link';
 import { Button } from '~/components/ui/button';
 import { ErrorSummary } from '~/components/ui/error-summary';
@@ -82,8 +83,8 @@ export default function RequestStep() {
   const data = useLoaderData<typeof loader>();
   const submitted = useActionData<typeof action>();
   const errors: Record<string, string> = submitted?.errors ?? {};
-  const errorList = Object.entries(errors).map(([field, key]) => ({ fieldId: field, message: t(`errors.${key}`) }));
-
+  // Each field's own message ("Skriv vad som är fel i uppgifterna"), linking to that field.
+  const errorList = Object.entries(errors).map(([field, code]) => ({ fieldId: field, message: errorMessage(t, data.step, field, code, data.answers.relation) }));
 
   return (
     <>

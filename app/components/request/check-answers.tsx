@@ -3,6 +3,7 @@ import { SummaryList, type SummaryListRow } from '~/components/ui/summary-list';
 import { detailsStep, type Answers } from '~/domain/request-journey';
 import { RIGHTS } from '~/domain/requests';
 import { DETAIL_FIELDS } from './detail-fields';
+import { subjectContext } from './texts';
 
 type Props = {
   draftId: string;
@@ -18,6 +19,9 @@ type Props = {
 /** "Kontrollera dina svar": every answer with an "Ändra" link back to its page. */
 export function CheckAnswers({ draftId, answers: a, kommunName, showKommun, puaNames, subjectMasked, attachments }: Props) {
   const { t } = useTranslation('request');
+  // The same wording as the pages where the answers were given ("När gavs samtycket?").
+  const context = subjectContext(a.relation);
+  const tc = (key: string) => t(key, { context });
   const change = (step: string, what: string) => ({ to: `/begaran/${draftId}/${step}?andra=1`, visuallyHiddenText: what });
   const rows: SummaryListRow[] = [];
   if (showKommun) rows.push({ key: t('check.kommun'), value: kommunName, change: change('kommun', t('check.kommun')) });
@@ -26,7 +30,7 @@ export function CheckAnswers({ draftId, answers: a, kommunName, showKommun, puaN
     value: (
       <ul className="list">
         {RIGHTS.filter((r) => a.rights?.includes(r)).map((r) => (
-          <li key={r}>{t(`rights.${r}.label`)}</li>
+          <li key={r}>{tc(`rights.${r}.label`)}</li>
         ))}
       </ul>
     ),
@@ -47,9 +51,9 @@ export function CheckAnswers({ draftId, answers: a, kommunName, showKommun, puaN
           {filled.map((f) => (
             <li key={f.name}>
               {/* The question, then the answer on its own line: "Vilka uppgifter gäller det?: …" read badly. */}
-              <span className="summary-list__question">{t(`steps.details.${right}.${f.name}`)}</span>
+              <span className="summary-list__question">{tc(`steps.details.${right}.${f.name}`)}</span>
               <br />
-              {f.kind === 'radios' ? t(`steps.details.${right}.${f.optionsKey}.${d[f.name]}`) : d[f.name]}
+              {f.kind === 'radios' ? tc(`steps.details.${right}.${f.optionsKey}.${d[f.name]}`) : d[f.name]}
             </li>
           ))}
         </ul>

@@ -4,9 +4,10 @@ import { Checkboxes } from '~/components/ui/checkboxes';
 import { Radios } from '~/components/ui/radios';
 import { TextInput } from '~/components/ui/text-input';
 import { Textarea } from '~/components/ui/textarea';
-import { deliveryOptions, RELATIONS, type Answers } from '~/domain/request-journey';
-import { RIGHTS, type Right } from '~/domain/requests';
+import { deliveryOptions, RELATIONS, rightOfStep, type Answers } from '~/domain/request-journey';
+import { RIGHTS } from '~/domain/requests';
 import { DETAIL_FIELDS } from './detail-fields';
+import { errorMessage, subjectContext } from './texts';
 
 export type StepData = {
   step: string;
@@ -20,7 +21,10 @@ type Props = StepData & { errors: Record<string, string>; values: Record<string,
 /** The question(s) of one step. Field names match `parseStep` in app/domain/request-journey.ts. */
 export function StepFields({ step, answers, kommuner, puas, errors, values }: Props) {
   const { t } = useTranslation('request');
-  const err = (name: string) => (errors[name] ? t(`errors.${errors[name]}`) : undefined);
+  // Texts about the person the request is about follow the relation (texts.ts): "om barnet".
+  const context = subjectContext(answers.relation);
+  const tc = (key: string) => t(key, { context });
+  const err = (name: string) => (errors[name] ? errorMessage(t, step, name, errors[name], answers.relation) : undefined);
   const val = (name: string, stored?: string) => {
     const v = values?.[name];
     return typeof v === 'string' ? v : Array.isArray(v) ? v[0] : stored;
@@ -43,7 +47,7 @@ export function StepFields({ step, answers, kommuner, puas, errors, values }: Pr
           hint={t('steps.rattigheter.hint')}
           error={err('rights')}
           defaultValues={vals('rights', answers.rights)}
-          items={RIGHTS.map((r) => ({ value: r, label: t(`rights.${r}.label`), hint: t(`rights.${r}.hint`) }))}
+          items={RIGHTS.map((r) => ({ value: r, label: tc(`rights.${r}.label`), hint: t(`rights.${r}.hint`) }))}
         />
       );
     case 'for-vem':
@@ -91,7 +95,7 @@ export function StepFields({ step, answers, kommuner, puas, errors, values }: Pr
             name="puaIds"
             isPageHeading
             legend={t('steps.namnd.title')}
-            hint={t('steps.namnd.hint')}
+            hint={tc('steps.namnd.hint')}
             error={err('puaIds')}
             defaultValues={vals('puaIds', answers.puaIds)}
             items={puas.map((p) => ({ value: p.id, label: p.name, hint: <SwedishText>{p.description}</SwedishText> }))}
@@ -110,11 +114,11 @@ export function StepFields({ step, answers, kommuner, puas, errors, values }: Pr
           <Checkboxes
             id="protectedIdentity"
             name="protectedIdentity"
-            legend={t('steps.kontakt.protectedLegend')}
+            legend={tc('steps.kontakt.protectedLegend')}
             legendSize="m"
             hint={t('steps.kontakt.protectedHint')}
             defaultValues={values ? vals('protectedIdentity') : answers.protectedIdentity ? ['yes'] : []}
-            items={[{ value: 'yes', label: t('steps.kontakt.protectedYes') }]}
+            items={[{ value: 'yes', label: tc('steps.kontakt.protectedYes') }]}
           />
         </>
       );
@@ -131,21 +135,22 @@ export function StepFields({ step, answers, kommuner, puas, errors, values }: Pr
         />
       );
     default: {
-      const right = step.replace(/^uppgifter-/, '') as Right;
+      const right = rightOfStep(step);
+      if (!right) return null;
       const stored = answers.details?.[right] ?? {};
       const base = `steps.details.${right}`;
       return (
         <>
-          <h1 className="heading-l">{t(`${base}.title`)}</h1>
-          {right === 'registerutdrag' ? <p className="hint">{t(`${base}.hint`)}</p> : null}
-          {right === 'radering' ? <p className="body">{t(`${base}.note`)}</p> : null}
+          <h1 className="heading-l">{tc(`${base}.title`)}</h1>
+          {right === 'registerutdrag' ? <p className="hint">{tc(`${base}.hint`)}</p> : null}
+          {right === 'radering' ? <p className="body">{tc(`${base}.note`)}</p> : null}
           {DETAIL_FIELDS[right].map((f) =>
             f.kind === 'radios' ? (
-              <Radios key={f.name} id={f.name} name={f.name} legend={t(`${base}.${f.name}`)} legendSize="m" error={err(f.name)} defaultValue={val(f.name, stored[f.name])} items={f.options.map((o) => ({ value: o, label: t(`${base}.${f.optionsKey}.${o}`) }))} />
+              <Radios key={f.name} id={f.name} name={f.name} legend={tc(`${base}.${f.name}`)} legendSize="m" error={err(f.name)} defaultValue={val(f.name, stored[f.name])} items={f.options.map((o) => ({ value: o, label: tc(`${base}.${f.optionsKey}.${o}`) }))} />
             ) : f.kind === 'text' ? (
-              <TextInput key={f.name} id={f.name} name={f.name} label={t(`${base}.${f.name}`)} labelSize="m" optional={f.optional} hint={f.hint ? t(`${base}.${f.name}Hint`) : undefined} error={err(f.name)} defaultValue={val(f.name, stored[f.name])} />
+              <TextInput key={f.name} id={f.name} name={f.name} label={tc(`${base}.${f.name}`)} labelSize="m" optional={f.optional} hint={f.hint ? tc(`${base}.${f.name}Hint`) : undefined} error={err(f.name)} defaultValue={val(f.name, stored[f.name])} />
             ) : (
-              <Textarea key={f.name} id={f.name} name={f.name} label={t(`${base}.${f.name}`)} labelSize="m" optional={f.optional} hint={f.hint ? t(`${base}.${f.name}Hint`) : undefined} error={err(f.name)} defaultValue={val(f.name, stored[f.name])} rows={4} />
+              <Textarea key={f.name} id={f.name} name={f.name} label={tc(`${base}.${f.name}`)} labelSize="m" optional={f.optional} hint={f.hint ? tc(`${base}.${f.name}Hint`) : undefined} error={err(f.name)} defaultValue={val(f.name, stored[f.name])} rows={4} />
             ),
           )}
         </>
