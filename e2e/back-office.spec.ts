@@ -16,15 +16,19 @@ const shot = shooter('office');
 const RESIDENT = '198001019804'; // Anna Andersson
 const SAMORDNARE_SN = '197803149827'; // Anna Lindqvist, gdpr_samordnare Sjöbacka SN
 const SAMORDNARE_BUN = '198309029810'; // Johan Berglund, gdpr_samordnare Sjöbacka BUN, KFN
+const SAMORDNARE_KS = '196911279849'; // Karin Åberg, gdpr_samordnare Sjöbacka KS, BN, VON, SBH
 const SYSTEMAGARE_SN = '196504309870'; // Lars Forsberg, systemägare Sjöbacka SN, VON
 const HANDLAGGARE_SN = '198705199837'; // Erik Holm, handläggare Sjöbacka SN, VON
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
+/** The value of a summary-list row by its exact key. */
+const rowValue = (page: Page, key: string) => page.locator('.summary-list__row').filter({ has: page.locator('dt', { hasText: new RegExp(`^${key}$`) }) }).locator('dd');
+
 const stockholmToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 const longDate = (iso: string) => new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
-/** Files a registerutdrag to Socialnämnden in Sjöbacka and returns its diarienummer. */
-async function fileRegisterutdragToSn(page: Page): Promise<string> {
+/** Files a registerutdrag to one PUA of Sjöbacka and returns its diarienummer. */
+async function fileRegisterutdrag(page: Page, puaLabel: string, prefix: string): Promise<string> {
   await loginWithQr(page, '/logga-in', RESIDENT);
   await expect(page).toHaveURL(/\/mina-arenden$/);
   await page.goto('/begaran');
@@ -35,7 +39,7 @@ async function fileRegisterutdragToSn(page: Page): Promise<string> {
   await continueOn(page);
   await page.getByLabel('Mig själv').check();
   await continueOn(page);
-  await page.getByLabel('Socialnämnden').check();
+  await page.getByLabel(puaLabel, { exact: true }).check();
   await continueOn(page);
   await continueOn(page); // no narrowing
   await page.getByLabel(/E-postadress/).fill('anna@example.se');
@@ -46,7 +50,7 @@ async function fileRegisterutdragToSn(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Mobilt BankID på en annan enhet' }).click();
   await approveSigning(RESIDENT);
   await expect(page).toHaveURL(/\/kvitto$/, { timeout: 15_000 });
-  return (await page.getByRole('table').getByRole('cell').filter({ hasText: /^SN \d{4}\/\d{5}$/ }).innerText()).trim();
+  return (await page.getByRole('table').getByRole('cell').filter({ hasText: new RegExp(`^${prefix} \\d{4}/\\d{5}$`) }).innerText()).trim();
 }
 
 async function staffPage(browser: Browser, personnummer: string) {
@@ -59,7 +63,7 @@ async function staffPage(browser: Browser, personnummer: string) {
 
 test('a samordnare registers, asks for a clarification, the resident answers; the extension reaches Mina ärenden', async ({ page, browser }) => {
   test.setTimeout(120_000); // two kinds of user, several BankID logins
-  const diarienummer = await fileRegisterutdragToSn(page);
+  const diarienummer = await fileRegisterutdrag(page, 'Socialnämnden', 'SN');
 
   // Another PUA's samordnare: the case is not in their inbox.
   const bun = await staffPage(browser, SAMORDNARE_BUN);
@@ -190,4 +194,35 @@ test('a samordnare registers, asks for a clarification, the resident answers; th
   await expect(page.getByText('Skäl: Uppgifterna finns i många system och måste sammanställas.')).toBeVisible();
   await shot(page, 'resident-extended');
   await staff.context().close();
+});
+
+test('a request sent to the wrong nämnd is re-routed: new diarienummer, same received date, a trail in both', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const first = await fileRegisterutdrag(page, 'Kommunstyrelsen', 'KS');
+  const ks = await staffPage(browser, SAMORDNARE_KS);
+  await ks.goto(`/personal/arenden?sok=${encodeURIComponent(first)}`);
+  await ks.getByRole('link', { name: first }).click();
+  const received = await rowValue(ks, 'Mottaget').innerText();
+  await ks.getByLabel('Till vilken nämnd eller vilket bolag?').selectOption({ label: 'Socialnämnden' });
+  await ks.getByRole('button', { name: 'Skicka vidare' }).click();
+  await expect(ks.getByRole('alert', { name: 'Klart' })).toContainText('Ärendet är skickat vidare');
+  await expect(rowValue(ks, 'Status')).toHaveText('Avslutat');
+  await expect(ks.getByText('Skickat vidare till annan nämnd')).toBeVisible();
+  await ks.context().close();
+
+  const sn = await staffPage(browser, SAMORDNARE_SN);
+  await sn.goto('/personal/arenden?sok=Anna');
+  const row = sn.getByRole('row').filter({ hasText: 'Socialnämnden' }).filter({ hasText: 'Mottaget' }).first();
+  await expect(row).toBeVisible();
+  await row.getByRole('link').first().click();
+  await expect(rowValue(sn, 'Mottaget')).toHaveText(received);
+  await expect(sn.getByText('Kom från annan nämnd')).toBeVisible();
+  await expect(sn.getByRole('heading', { level: 1 })).toContainText(/SN \d{4}\/\d{5}/);
+  await shot(sn, 'rerouted');
+  await sn.context().close();
+
+  // The resident sees both: the first case sent on, the new one at Socialnämnden.
+  await page.goto('/mina-arenden');
+  await page.getByRole('link', { name: first }).click();
+  await expect(page.getByText('Kommunstyrelsen skickade din begäran vidare till den nämnd som ansvarar för uppgifterna')).toBeVisible();
 });

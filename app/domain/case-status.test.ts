@@ -24,6 +24,9 @@ const table: [CaseStatus, CaseAction, CaseStatus | null][] = [
   ['decided', 'withdraw', null], // the decision is made: nothing left to withdraw
   ['closed', 'withdraw', null],
   ['withdrawn', 'withdraw', null],
+  ['received', 'reroute', 'closed'], // the usual case: the registrator sends it on at once
+  ['in_progress', 'reroute', 'closed'],
+  ['decided', 'reroute', null],
 ];
 
 describe('nextStatus', () => {

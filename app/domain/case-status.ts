@@ -14,7 +14,7 @@
 export const CASE_STATUSES = ['received', 'registered', 'in_progress', 'awaiting_resident', 'decided', 'closed', 'withdrawn'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-export const CASE_ACTIONS = ['register', 'start_work', 'request_from_resident', 'resident_answered', 'decide', 'close', 'withdraw'] as const;
+export const CASE_ACTIONS = ['register', 'start_work', 'request_from_resident', 'resident_answered', 'decide', 'close', 'withdraw', 'reroute'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Still open to the resident: before a decision the request can be withdrawn. */
@@ -31,6 +31,8 @@ const TRANSITIONS: Record<CaseAction, Partial<Record<CaseStatus, CaseStatus>>> =
   close: { registered: 'closed', in_progress: 'closed', decided: 'closed' },
   // A request can be withdrawn until it is decided (the decision is then already made).
   withdraw: Object.fromEntries(OPEN.map((s) => [s, 'withdrawn'])),
+  // Sent on to the PUA that handles the matter: this case closes, a new one opens there.
+  reroute: Object.fromEntries(OPEN.map((s) => [s, 'closed'])),
 };
 
 /** The status after `action`, or null when the action is not allowed in `status`. */

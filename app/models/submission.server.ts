@@ -39,7 +39,7 @@ export type FiledCase = { id: string; diarienummer: string; puaId: string; kind:
 export type FiledSubmission = { id: string; reference: string; cases: FiledCase[]; created: boolean };
 
 /** Takes the next number of the PUA's diarium for the year; the row lock makes it gap-free. */
-async function nextDiarieNumber(tx: Database, puaId: string, year: number): Promise<number> {
+export async function nextDiarieNumber(tx: Database, puaId: string, year: number): Promise<number> {
   const [row] = await tx
     .insert(diariumCounters)
     .values({ puaId, year, lastNumber: 1 })

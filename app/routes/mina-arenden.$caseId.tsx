@@ -27,7 +27,7 @@ import { parseUploadForm } from '~/utils/uploads.server';
 export const handle = { i18n: ['account', 'request'] };
 
 /** Events the resident's timeline has words for; anything newer reads "Ärendet uppdaterades". */
-const KNOWN_EVENTS = new Set(['received', 'registered', 'closed.granted', 'withdrawn', 'message.from_resident', 'message.to_resident', 'information.requested', 'information.provided', 'deadline.extended', 'document.published']);
+const KNOWN_EVENTS = new Set(['received', 'registered', 'closed.granted', 'rerouted', 'rerouted.from', 'withdrawn', 'message.from_resident', 'message.to_resident', 'information.requested', 'information.provided', 'deadline.extended', 'document.published']);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const residentId = await requireResidentId(request);

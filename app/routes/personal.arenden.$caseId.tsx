@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { MessageThread } from '~/components/case/message-thread';
 import { CaseActions } from '~/components/office/case-actions';
 import { CaseTimeline } from '~/components/office/case-timeline';
+import { MeetingSection } from '~/components/office/meeting-section';
 import { TaskList } from '~/components/office/task-list';
 import { DaysLeft } from '~/components/office/days-left';
 import { RequestDetails } from '~/components/office/request-details';
@@ -19,12 +20,14 @@ import { SummaryList } from '~/components/ui/summary-list';
 import { Tag } from '~/components/ui/tag';
 import { CsrfInput } from '~/components/csrf-input';
 import { Form } from '@remix-run/react';
-import { internalDeadlines } from '~/domain/deadlines';
+import { internalSlaStatus } from '~/domain/internal-sla';
 import { MAX_FILES } from '~/domain/file-types';
 import { formatPersonnummer, maskPersonnummer } from '~/domain/personnummer';
 import { addNote, assignCase, claimProtectedCase, closeCase, registerCase, revealPersonnummer, type HandlingResult } from '~/models/case-handling.server';
 import { extendCaseDeadline } from '~/models/case-extension.server';
 import { listCaseTasks, sendTask, taskRecipients } from '~/models/case-tasks.server';
+import { listMeetings, recordMeeting } from '~/models/case-meetings.server';
+import { rerouteCase, rerouteTargets } from '~/models/case-reroute.server';
 import { listCaseMessages, listSubmissionFiles, sendStaffMessage, type MessageKind } from '~/models/case-messages.server';
 import { assignableStaff, getStaffCase } from '~/models/staff-cases.server';
 import { requireCaseScope } from '~/utils/auth.server';
@@ -47,7 +50,7 @@ async function loadCase(request: Request, caseId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { found } = await loadCase(request, params.caseId);
-  const [t, locale, messages, staff, files, tasks, recipients] = await Promise.all([
+  const [t, locale, messages, staff, files, tasks, recipients, meetings, targets] = await Promise.all([
     i18next.getFixedT(request, ['office', 'request', 'common']),
     i18next.getLocale(request),
     found.content ? listCaseMessages(found.id) : Promise.resolve([]),
@@ -55,6 +58,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     found.content ? listSubmissionFiles(found.submissionId) : Promise.resolve([]),
     found.content ? listCaseTasks(found.id) : Promise.resolve([]),
     found.access.handle ? taskRecipients(found.puaId, found.kommunId) : Promise.resolve([]),
+    found.content && found.kind === 'forandring' ? listMeetings(found.id) : Promise.resolve([]),
+    found.access.register ? rerouteTargets(found.puaId, found.kommunId) : Promise.resolve([]),
   ]);
   const today = todayInStockholm();
   const flash = new URL(request.url).searchParams.get('klart');
@@ -82,7 +87,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       channel: found.channel,
       relation: found.relation,
     },
-    internal: internalDeadlines(found.receivedDate),
+    sla: internalSlaStatus({
+      received: found.receivedDate,
+      kind: found.kind,
+      today,
+      firstTaskSentOn: tasks.map((x) => x.sentOn).sort()[0] ?? null,
+      meetingHeldOn: meetings.map((m) => m.heldOn).sort()[0] ?? null,
+    }),
+    meetings,
+    targets,
     content: found.content
       ? {
         subjectName: found.content.subjectName,
@@ -162,6 +175,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const errorField = result.error === 'invalid' ? 'taskAssigneeId' : 'instructions';
       return json<ActionData>({ errors: { [errorField]: `task.${result.error}` }, values: { instructions: field('instructions'), taskAssigneeId: field('taskAssigneeId') } }, { status: 400 });
     }
+    case 'reroute': {
+      if (!found.access.register) return deny();
+      const result = await rerouteCase({ caseId, staffId, targetPuaId: field('targetPuaId') });
+      if (!result.ok) return json<ActionData>({ errors: { targetPuaId: `reroute.${result.error}` } }, { status: 400 });
+      return redirect(`/personal/arenden/${caseId}?klart=vidare`);
+    }
+    case 'meeting': {
+      if (!found.access.handle) return deny();
+      const result = await recordMeeting({ caseId, staffId, heldOn: field('heldOn'), participants: field('participants'), conclusion: field('conclusion'), today: todayInStockholm() });
+      if (result.ok) return done('mote');
+      return json<ActionData>({ errors: Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k, `meeting.${v}`])), values: { heldOn: field('heldOn'), participants: field('participants'), conclusion: field('conclusion') } }, { status: 400 });
+    }
     case 'extend': {
       if (!found.access.handle) return deny();
       const result = await extendCaseDeadline({ caseId, staffId, reason: field('reason') });
@@ -182,7 +207,7 @@ export default function StaffCasePage() {
   const { t } = useTranslation(['office', 'account', 'request']);
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionData | undefined;
-  const { case: c, content, access, locale, today, internal } = data;
+  const { case: c, content, access, locale, today, sla } = data;
   const errors = Object.entries(result?.errors ?? {}).map(([fieldId, key]) => ({ fieldId, message: t(`errors.${key}`) }));
 
   return (
@@ -247,8 +272,12 @@ export default function StaffCasePage() {
             key: t('case.internal'),
             value: (
               <ul className="list">
-                <li>{t('case.internalForward', { date: formatLongDate(internal.forwardToStaff, locale) })}</li>
-                {c.kind === 'forandring' ? <li>{t('case.internalMeeting', { date: formatLongDate(internal.assessmentMeeting, locale) })}</li> : null}
+                {sla.map((item) => (
+                  <li key={item.key}>
+                    {t(`sla.${item.key}`, { date: formatLongDate(item.due, locale) })}{' '}
+                    {item.state === 'overdue' ? <strong className="days-left--overdue">{t(`sla.states.${item.state}`)}</strong> : <span className="hint">{t(`sla.states.${item.state}`, { date: item.doneOn ? formatLongDate(item.doneOn, locale) : '' })}</span>}
+                  </li>
+                ))}
               </ul>
             ),
           },
@@ -289,7 +318,8 @@ export default function StaffCasePage() {
           <TaskList tasks={data.tasks} today={today} locale={locale} fileHref={(id) => `/personal/arenden/${c.id}/filer/${id}`} />
         </>
       ) : null}
-      <CaseActions access={access} status={c.status} extended={c.extendedOn !== null} assigneeId={c.assigneeId} staff={data.staff} recipients={data.recipients} errors={result?.errors ?? {}} values={result?.values ?? {}} />
+      {content && c.kind === 'forandring' ? <MeetingSection meetings={data.meetings} canRecord={access.handle} today={today} locale={locale} errors={result?.errors ?? {}} values={result?.values ?? {}} /> : null}
+      <CaseActions access={access} status={c.status} extended={c.extendedOn !== null} assigneeId={c.assigneeId} staff={data.staff} recipients={data.recipients} targets={data.targets} errors={result?.errors ?? {}} values={result?.values ?? {}} />
       {content ? (
         <>
           <h2 className="heading-m">{t('case.timeline')}</h2>

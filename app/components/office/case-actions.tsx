@@ -19,12 +19,14 @@ type Props = {
   staff: { id: string; name: string }[];
   /** Who can be given a task: the PUA's system owners, handläggare and samordnare. */
   recipients: { id: string; name: string; role: string }[];
+  /** The kommun's other PUAs, for re-routing. */
+  targets: { id: string; name: string }[];
   errors: Record<string, string>;
   values: Record<string, string>;
 };
 
 /** The actions this staff member may take now; each a small form of its own (works without JavaScript). */
-export function CaseActions({ access, status, extended, assigneeId, staff, recipients, errors, values }: Props) {
+export function CaseActions({ access, status, extended, assigneeId, staff, recipients, targets, errors, values }: Props) {
   const { t } = useTranslation('office');
   const s = status as CaseStatus;
   const err = (key: string) => (errors[key] ? t(`errors.${errors[key]}`) : undefined);
@@ -51,6 +53,19 @@ export function CaseActions({ access, status, extended, assigneeId, staff, recip
             {access.assign ? <Select id="register-assignee" name="assigneeId" label={t('actions.register.assignee')} labelSize="s" options={[{ value: '', label: t('actions.register.later') }, ...staffOptions]} /> : null}
             <Button name="intent" value="register">
               {t('actions.register.button')}
+            </Button>
+          </Form>
+        </section>
+      ) : null}
+      {access.register && nextStatus(s, 'reroute') && targets.length ? (
+        <section className="action-section">
+          <h2 className="heading-m">{t('actions.reroute.title')}</h2>
+          <p className="body">{t('actions.reroute.text')}</p>
+          <Form method="post">
+            <CsrfInput />
+            <Select id="targetPuaId" name="targetPuaId" label={t('actions.reroute.label')} labelSize="s" error={err('targetPuaId')} options={targets.map((p) => ({ value: p.id, label: p.name }))} />
+            <Button name="intent" value="reroute" variant="secondary">
+              {t('actions.reroute.button')}
             </Button>
           </Form>
         </section>
