@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { DocumentList } from '~/components/case/document-list';
 import { MessageForm } from '~/components/case/message-form';
 import { MessageThread } from '~/components/case/message-thread';
+import { useAttempt } from '~/components/case/use-attempt';
+import { telHref } from '~/components/kommun-contacts';
 import { BackLink } from '~/components/ui/back-link';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { NotificationBanner } from '~/components/ui/notification-banner';
@@ -63,6 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reference: found.reference,
       forOther: found.relation !== 'self' && found.filedByResidentId === residentId ? { relation: found.relation, name: found.subjectName } : null,
     },
+    // The limit lives in a .server module, which the browser bundle does not have.
+    maxMessageLength: MAX_MESSAGE_LENGTH,
     paused: clock.status === 'paused',
     openRequest: outstanding[0] ? { kind: outstanding[0].kind } : null,
     canWithdraw: canWithdraw(found.status as CaseStatus),
@@ -99,43 +103,61 @@ export async function action({ request, params }: ActionFunctionArgs) {
     else if (sent.error === 'too-long') problems.body = 'tooLong';
     else problems.body = 'closed';
   }
-  return json<ActionData>({ errors: problems, body: body.slice(0, MAX_MESSAGE_LENGTH * 2) }, { status: 400 });
+  // All of it comes back, however long (parseUploadForm caps a field at 256 KiB): the person
+  // shortens their own text rather than finding it cut.
+  return json<ActionData>({ errors: problems, body }, { status: 400 });
 }
 
 export default function ResidentCase() {
   const { t } = useTranslation(['account', 'request']);
-  const { case: c, locale, events, messages, documents, paused, openRequest, canWithdraw: withdrawable, canWrite, flash } = useLoaderData<typeof loader>();
+  const { case: c, locale, events, messages, documents, paused, openRequest, canWithdraw: withdrawable, canWrite, flash, maxMessageLength } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const number = (n: number) => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE').format(n);
   const errorText = (code: string | undefined) => {
     if (!code) return undefined;
     if (code.startsWith('upload.')) {
       const [key, filename] = code.slice('upload.'.length).split('|');
       return t(`request:steps.bilagor.errors.${key}`, { filename });
     }
-    return t(`messages.errors.${code}`, { max: MAX_MESSAGE_LENGTH });
+    const over = Math.max(1, (result?.body.length ?? 0) - maxMessageLength);
+    return t(`messages.errors.${code}`, { max: number(maxMessageLength), count: over, over: number(over) });
   };
+  const attempt = useAttempt(result);
   const errors = { body: errorText(result?.errors.body), files: errorText(result?.errors.files) };
   const summaryErrors = [
     errors.body ? { fieldId: 'body', message: errors.body } : null,
     errors.files ? { fieldId: 'files', message: errors.files } : null,
   ].filter((e): e is { fieldId: string; message: string } => e !== null);
+  const deadline = (
+    <>
+      {formatLongDate(c.deadline, locale)}
+      {c.extendedOn ? (
+        <>
+          <br />
+          {t('case.extended', { date: formatLongDate(c.extendedOn, locale) })} {t('case.extensionReason', { reason: c.extensionReason })}
+        </>
+      ) : null}
+      {paused ? (
+        <>
+          <br />
+          {t('case.paused')}
+        </>
+      ) : null}
+    </>
+  );
   const fileHref = (id: string) => `/mina-arenden/${c.id}/filer/${id}`;
   const documentHref = (id: string) => `/mina-arenden/${c.id}/dokument/${id}`;
 
   return (
     <>
       <BackLink to="/mina-arenden">{t('case.back')}</BackLink>
-      {summaryErrors.length ? <ErrorSummary errors={summaryErrors} /> : null}
-      {flash ? (
-        <NotificationBanner variant="success" title={t('case.flash.title')}>
-          <p className="notification-banner__heading">{t(`case.flash.${flash}`, { puaName: c.puaName })}</p>
-        </NotificationBanner>
-      ) : null}
+      {summaryErrors.length ? <ErrorSummary key={attempt} errors={summaryErrors} /> : null}
+      {flash === 'aterkallad' ? <SuccessBanner>{t('case.flash.aterkallad', { puaName: c.puaName })}</SuccessBanner> : null}
       {openRequest ? (
         <NotificationBanner title={t('case.actionNeeded.title')}>
           <p className="notification-banner__heading">{t(`case.actionNeeded.${openRequest.kind}`, { puaName: c.puaName })}</p>
           <p className="body">
-            <a href="#skriv">{t('case.actionNeeded.answer')}</a>
+            <a href="#body">{t('case.actionNeeded.answer')}</a>
           </p>
         </NotificationBanner>
       ) : null}
@@ -151,38 +173,33 @@ export default function ResidentCase() {
           { key: t('case.status'), value: <Tag>{t(`status.${c.status}`)}</Tag> },
           { key: t('case.rights'), value: c.rights.map((r) => t(`request:rights.${r}.name`)).join(', ') },
           { key: t('case.received'), value: formatLongDate(c.receivedDate, locale) },
-          {
-            key: t('case.deadline'),
-            value: (
-              <>
-                {formatLongDate(c.deadline, locale)}
-                {c.extendedOn ? (
-                  <>
-                    <br />
-                    {t('case.extended', { date: formatLongDate(c.extendedOn, locale) })} {t('case.extensionReason', { reason: c.extensionReason })}
-                  </>
-                ) : null}
-                {paused ? (
-                  <>
-                    <br />
-                    {t('case.paused')}
-                  </>
-                ) : null}
-              </>
-            ),
-          },
+          // A withdrawn request gets no answer: its deadline would only mislead.
+          ...(c.status === 'withdrawn' ? [] : [{ key: t('case.deadline'), value: deadline }]),
           { key: t('case.reference'), value: c.reference },
         ]}
       />
 
-      <h2 className="heading-m" id="meddelanden">
-        {t('messages.title')}
-      </h2>
-      <MessageThread messages={messages} puaName={c.puaName} fileHref={fileHref} locale={locale} />
-      {canWrite ? <MessageForm answering={openRequest !== null} errors={errors} body={result?.body ?? ''} /> : <p className="body">{t('messages.closed')}</p>}
+      {/* After sending, the page opens at #meddelanden: the banner sits there, where the person lands. */}
+      <div id="meddelanden">
+        {flash === 'meddelande' ? <SuccessBanner>{t('case.flash.meddelande', { puaName: c.puaName })}</SuccessBanner> : null}
+        <h2 className="heading-m">{t('messages.title')}</h2>
+        <MessageThread messages={messages} puaName={c.puaName} fileHref={fileHref} locale={locale} closed={!canWrite} />
+        {canWrite ? (
+          <MessageForm
+            key={messages.length}
+            answering={openRequest !== null}
+            errors={errors}
+            body={result?.body ?? ''}
+            maxLength={number(maxMessageLength)}
+            filesDropped={!!result && result.errors.body !== 'empty'}
+          />
+        ) : (
+          <p className="body">{t(c.status === 'withdrawn' ? 'messages.withdrawn' : 'messages.closed', { puaName: c.puaName })}</p>
+        )}
+      </div>
 
       <h2 className="heading-m">{t('documents.title')}</h2>
-      <DocumentList documents={documents} href={documentHref} locale={locale} />
+      <DocumentList documents={documents} href={documentHref} locale={locale} puaName={c.puaName} closed={!canWrite} />
 
       <h2 className="heading-m">{t('case.timeline')}</h2>
       <ol className="list timeline">
@@ -201,19 +218,28 @@ export default function ResidentCase() {
         </li>
         {c.puaPhone ? (
           <li>
-            {t('case.help.phone')}: {c.puaPhone}
+            {t('case.help.phone')}: <a href={telHref(c.puaPhone)}>{c.puaPhone}</a>
           </li>
         ) : null}
       </ul>
       {withdrawable ? (
         <>
           <h2 className="heading-m">{t('case.withdraw.title')}</h2>
-          <p className="body">{t('case.withdraw.text')}</p>
+          <p className="body">{t('case.withdraw.text', { puaName: c.puaName })}</p>
           <p className="body">
             <Link to={`/mina-arenden/${c.id}/aterkalla`}>{t('case.withdraw.link')}</Link>
           </p>
         </>
       ) : null}
     </>
+  );
+}
+
+function SuccessBanner({ children }: { children: string }) {
+  const { t } = useTranslation('account');
+  return (
+    <NotificationBanner variant="success" title={t('case.flash.title')}>
+      <p className="notification-banner__heading">{children}</p>
+    </NotificationBanner>
   );
 }

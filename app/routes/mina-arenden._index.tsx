@@ -68,15 +68,20 @@ export default function MyCases() {
                 ) : null}
               </>,
               <Tag key="s">{t(`status.${c.status}`)}</Tag>,
-              <>
-                {formatLongDate(c.deadline, locale)}
-                {c.extendedOn ? (
-                  <>
-                    <br />
-                    {t('cases.extended')}
-                  </>
-                ) : null}
-              </>,
+              // A withdrawn request gets no answer: its deadline would only mislead.
+              c.status === 'withdrawn' ? (
+                t('cases.noAnswer')
+              ) : (
+                <>
+                  {formatLongDate(c.deadline, locale)}
+                  {c.extendedOn ? (
+                    <>
+                      <br />
+                      {t('cases.extended')}
+                    </>
+                  ) : null}
+                </>
+              ),
             ],
           }))}
         />

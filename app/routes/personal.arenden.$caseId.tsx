@@ -294,7 +294,7 @@ export default function StaffCasePage() {
             <ul className="list">
               {data.files.map((f) => (
                 <li key={f.id}>
-                  <a href={`/personal/arenden/${c.id}/filer/${f.id}`} download>
+                  <a href={`/personal/arenden/${c.id}/filer/${f.id}`}>
                     {f.filename}
                   </a>{' '}
                   ({t(`case.filePurpose.${f.purpose}`, { defaultValue: f.purpose })})

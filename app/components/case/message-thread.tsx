@@ -10,26 +10,28 @@ export type ThreadMessage = {
   attachments: { id: string; filename: string; size: number }[];
 };
 
-/**
- * The messages of a case, oldest first. Who wrote is said in words ("Från Socialnämnden"), not
- * only by the colour of the bar; a request is labelled as one.
- */
-export function MessageThread({
-  messages,
-  puaName,
-  fileHref,
-  locale,
-  fromResidentLabel,
-}: {
+type MessageThreadProps = {
   messages: ThreadMessage[];
   puaName: string;
   fileHref: (attachmentId: string) => string;
   locale: string;
+  /** The case takes no more messages: an empty thread is not "yet" empty. */
+  closed?: boolean;
   /** Staff read the thread too: for them the resident's messages are not "Från dig". */
   fromResidentLabel?: string;
-}) {
+};
+
+/**
+ * The messages of a case, oldest first. Who wrote is said in words ("Från Socialnämnden"), not
+ * only by the colour of the bar; a request is labelled as one.
+ *
+ * The file links have no `download` attribute: the server already sends them as attachments, and
+ * with the attribute a login that is too old would save the login page as a file ("logga-in.html")
+ * instead of showing it.
+ */
+export function MessageThread({ messages, puaName, fileHref, locale, closed = false, fromResidentLabel }: MessageThreadProps) {
   const { t } = useTranslation('account');
-  if (messages.length === 0) return <p className="body">{t('messages.none')}</p>;
+  if (messages.length === 0) return <p className="body">{t(closed ? 'messages.noneClosed' : 'messages.none')}</p>;
   return (
     <ol className="list" aria-label={t('messages.listLabel')}>
       {messages.map((m) => (
@@ -45,10 +47,7 @@ export function MessageThread({
             <ul className="list">
               {m.attachments.map((a) => (
                 <li key={a.id}>
-                  <a href={fileHref(a.id)} download>
-                    {a.filename}
-                  </a>{' '}
-                  ({formatFileSize(a.size, locale)})
+                  <a href={fileHref(a.id)}>{a.filename}</a> ({formatFileSize(a.size, locale)})
                 </li>
               ))}
             </ul>

@@ -36,7 +36,7 @@ export function TaskList({ tasks, today, locale, fileHref }: { tasks: Task[]; to
             <ul className="list">
               {task.files.map((f) => (
                 <li key={f.id}>
-                  <a href={fileHref(f.id)} download>
+                  <a href={fileHref(f.id)}>
                     {f.filename}
                   </a>
                 </li>

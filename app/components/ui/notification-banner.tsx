@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 type NotificationBannerProps = {
   title: ReactNode;
@@ -9,14 +9,16 @@ type NotificationBannerProps = {
 
 /**
  * GOV.UK notification banner. The success variant is a live region (role="alert") so a screen
- * reader announces that the message was sent; the important one is a labelled region.
+ * reader announces that the message was sent; the important one is a labelled region. A page can
+ * show both (a message was sent, another request is still open), so each has its own title id.
  */
 export function NotificationBanner({ title, variant = 'important', children }: NotificationBannerProps) {
   const success = variant === 'success';
+  const titleId = useId();
   return (
-    <div className={success ? 'notification-banner notification-banner--success' : 'notification-banner'} role={success ? 'alert' : 'region'} aria-labelledby="notification-banner-title">
+    <div className={success ? 'notification-banner notification-banner--success' : 'notification-banner'} role={success ? 'alert' : 'region'} aria-labelledby={titleId}>
       <div className="notification-banner__header">
-        <h2 className="notification-banner__title" id="notification-banner-title">
+        <h2 className="notification-banner__title" id={titleId}>
           {title}
         </h2>
       </div>
