@@ -8,6 +8,7 @@ import PgBoss from 'pg-boss';
 import type { DatabaseHandle } from '../../db/client';
 import { getSingleton, setSingleton } from '../utils/singleton.server';
 import { puaNoticeJob, residentNoticeJob } from './notices.server';
+import { remindersJob } from './reminders.server';
 import { sessionsPurgeJob } from './sessions-purge.server';
 
 export type JobDefinition<T extends object = object> = {
@@ -19,7 +20,7 @@ export type JobDefinition<T extends object = object> = {
   handler(data: T): Promise<void>;
 };
 
-export const JOBS: JobDefinition[] = [sessionsPurgeJob as JobDefinition, residentNoticeJob as JobDefinition, puaNoticeJob as JobDefinition];
+export const JOBS: JobDefinition[] = [sessionsPurgeJob as JobDefinition, residentNoticeJob as JobDefinition, puaNoticeJob as JobDefinition, remindersJob as JobDefinition];
 
 export function createBoss(handle: DatabaseHandle): PgBoss {
   const common = { schema: 'pgboss', application_name: 'dataskyddsportalen' };
