@@ -1,30 +1,35 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { CaseDashboard } from '~/components/office/case-dashboard';
 import { pageMeta } from '~/utils/page-meta';
 import { roleGrants } from '~/domain/permissions';
 import { getRoleAssignments, getStaffOverview } from '~/models/staff.server';
-import { requireStaffId } from '~/utils/auth.server';
+import { caseDashboard } from '~/models/dashboard.server';
+import { caseScopeOf, requireStaffId, scopePuaIds } from '~/utils/auth.server';
+import { todayInStockholm } from '~/utils/dates.server';
 import { i18next } from '~/utils/i18next.server';
 
 export const handle = { i18n: ['account', 'office'] };
 
-/** The staff start page: who is logged in and in which roles and PUAs (their work comes in #5). */
+/** The staff start page: the overview of my cases and tasks, and my roles. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const staffId = await requireStaffId(request);
-  const [overview, assignments] = await Promise.all([getStaffOverview(staffId), getRoleAssignments(staffId)]);
+  const [overview, assignments, scope] = await Promise.all([getStaffOverview(staffId), getRoleAssignments(staffId), caseScopeOf(staffId)]);
   if (!overview) throw new Response('Not Found', { status: 404 });
-  const caseWork = assignments.some((a) => (['read:case:pua', 'read:case:assigned', 'register:case:pua'] as const).some((p) => roleGrants(a.role, p)));
+  const caseWork = scopePuaIds(scope).length > 0;
   const taskWork = assignments.some((a) => roleGrants(a.role, 'answer:task:own'));
+  // The overview is counts only, over the cases this person may see anyway.
+  const dashboard = caseWork ? await caseDashboard(scope, todayInStockholm()) : null;
   const t = await i18next.getFixedT(request, ['account', 'common']);
-  return json({ title: `${t('account:staff.title')} – ${t('common:service.name')}`, ...overview, caseWork, taskWork });
+  return json({ title: `${t('account:staff.title')} – ${t('common:service.name')}`, ...overview, caseWork, taskWork, dashboard });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
 export default function StaffHome() {
   const { t } = useTranslation(['account', 'office']);
-  const { name, roles, caseWork, taskWork } = useLoaderData<typeof loader>();
+  const { name, roles, caseWork, taskWork, dashboard } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="caption-l">{t('loggedInAs', { name })}</span>
@@ -35,6 +40,7 @@ export default function StaffHome() {
             <Link to="/personal/arenden">{t('office:home.inbox')}</Link>
           </h2>
           <p className="body">{t('office:home.inboxText')}</p>
+          {dashboard ? <CaseDashboard dashboard={dashboard} /> : null}
         </>
       ) : null}
       {taskWork ? (

@@ -75,10 +75,17 @@ export function invariantResponse(condition: unknown, message = 'Not Found', sta
  */
 export async function requireCaseScope(request: Request): Promise<StaffAccess & { scope: StaffScope }> {
   const staffId = await requireStaffId(request);
-  const [staff, assignments, puas] = await Promise.all([getStaffUser(staffId), getRoleAssignments(staffId), listPuaRefs()]);
-  const of = (p: Permission) => puasWithPermission(assignments, puas, p);
-  const scope: StaffScope = { staffId, readPua: of('read:case:pua'), readAssigned: of('read:case:assigned'), handlePua: of('handle:case:pua'), registerPua: of('register:case:pua') };
-  const puaIds = [...new Set([...scope.readPua, ...scope.readAssigned, ...scope.handlePua, ...scope.registerPua])].sort();
+  const [staff, scope] = await Promise.all([getStaffUser(staffId), caseScopeOf(staffId)]);
+  const puaIds = scopePuaIds(scope);
   if (!staff || puaIds.length === 0) throw new Response('Not Found', { status: 404 });
   return { staff, puaIds, scope };
 }
+
+/** The staff member's PUAs per case permission (empty lists when they have no case work). */
+export async function caseScopeOf(staffId: string): Promise<StaffScope> {
+  const [assignments, puas] = await Promise.all([getRoleAssignments(staffId), listPuaRefs()]);
+  const of = (p: Permission) => puasWithPermission(assignments, puas, p);
+  return { staffId, readPua: of('read:case:pua'), readAssigned: of('read:case:assigned'), handlePua: of('handle:case:pua'), registerPua: of('register:case:pua') };
+}
+
+export const scopePuaIds = (scope: StaffScope) => [...new Set([...scope.readPua, ...scope.readAssigned, ...scope.handlePua, ...scope.registerPua])].sort();
