@@ -27,8 +27,8 @@ const rowValue = (page: Page, key: string) => page.locator('.summary-list__row')
 const stockholmToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 const longDate = (iso: string) => new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
-/** Files a registerutdrag to one PUA of Sjöbacka and returns its diarienummer. */
-async function fileRegisterutdrag(page: Page, puaLabel: string, prefix: string): Promise<string> {
+/** Files a registerutdrag to PUAs of Sjöbacka (label → diarium prefix); returns the diarienummer per prefix. */
+async function fileRegisterutdrag(page: Page, puas: Record<string, string>): Promise<Record<string, string>> {
   await loginWithQr(page, '/logga-in', RESIDENT);
   await expect(page).toHaveURL(/\/mina-arenden$/);
   await page.goto('/begaran');
@@ -39,7 +39,7 @@ async function fileRegisterutdrag(page: Page, puaLabel: string, prefix: string):
   await continueOn(page);
   await page.getByLabel('Mig själv').check();
   await continueOn(page);
-  await page.getByLabel(puaLabel, { exact: true }).check();
+  for (const label of Object.keys(puas)) await page.getByLabel(label, { exact: true }).check();
   await continueOn(page);
   await continueOn(page); // no narrowing
   await page.getByLabel(/E-postadress/).fill('anna@example.se');
@@ -50,7 +50,8 @@ async function fileRegisterutdrag(page: Page, puaLabel: string, prefix: string):
   await page.getByRole('button', { name: 'Mobilt BankID på en annan enhet' }).click();
   await approveSigning(RESIDENT);
   await expect(page).toHaveURL(/\/kvitto$/, { timeout: 15_000 });
-  return (await page.getByRole('table').getByRole('cell').filter({ hasText: new RegExp(`^${prefix} \\d{4}/\\d{5}$`) }).innerText()).trim();
+  const dnr = async (p: string) => (await page.getByRole('table').getByRole('cell').filter({ hasText: new RegExp(`^${p} \\d{4}/\\d{5}$`) }).innerText()).trim();
+  return Object.fromEntries(await Promise.all(Object.values(puas).map(async (p) => [p, await dnr(p)] as const)));
 }
 
 async function staffPage(browser: Browser, personnummer: string) {
@@ -63,10 +64,14 @@ async function staffPage(browser: Browser, personnummer: string) {
 
 test('a samordnare registers, asks for a clarification, the resident answers; the extension reaches Mina ärenden', async ({ page, browser }) => {
   test.setTimeout(120_000); // two kinds of user, several BankID logins
-  const diarienummer = await fileRegisterutdrag(page, 'Socialnämnden', 'SN');
-
-  // Another PUA's samordnare: the case is not in their inbox.
+  // One request to two PUAs: one case at each, each PUA's samordnare sees only their own.
+  const filed = await fileRegisterutdrag(page, { Socialnämnden: 'SN', 'Barn- och utbildningsnämnden': 'BUN' });
+  const diarienummer = filed.SN!;
+  const bunCase = filed.BUN!;
   const bun = await staffPage(browser, SAMORDNARE_BUN);
+  await bun.goto('/personal/arenden?sok=Anna+Andersson');
+  await expect(bun.getByRole('link', { name: bunCase, exact: true })).toBeVisible();
+  await expect(bun.getByRole('link', { name: diarienummer, exact: true })).toHaveCount(0);
   await bun.goto(`/personal/arenden?sok=${encodeURIComponent(diarienummer)}`);
   await expect(bun.getByText('Inga ärenden matchar.')).toBeVisible();
   await bun.context().close();
@@ -77,6 +82,7 @@ test('a samordnare registers, asks for a clarification, the resident answers; th
   await shot(staff, 'home');
   await staff.getByRole('link', { name: 'Ärenden', exact: true }).click();
   await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Ärenden');
+  await expect(staff.getByRole('link', { name: bunCase, exact: true })).toHaveCount(0);
   const row = staff.getByRole('row').filter({ has: staff.getByRole('link', { name: diarienummer, exact: true }) });
   await expect(row).toContainText('Anna Andersson');
   await expect(row).toContainText(/\d+ dagar kvar/);
@@ -200,7 +206,7 @@ test('a samordnare registers, asks for a clarification, the resident answers; th
 
 test('a request sent to the wrong nämnd is re-routed: new diarienummer, same received date, a trail in both', async ({ page, browser }) => {
   test.setTimeout(90_000);
-  const first = await fileRegisterutdrag(page, 'Kommunstyrelsen', 'KS');
+  const first = (await fileRegisterutdrag(page, { Kommunstyrelsen: 'KS' })).KS!;
   const ks = await staffPage(browser, SAMORDNARE_KS);
   await ks.goto(`/personal/arenden?sok=${encodeURIComponent(first)}`);
   await ks.getByRole('link', { name: first }).click();
