@@ -7,7 +7,7 @@ import { errorMessage } from '~/components/request/texts';
 import { BackLink } from '~/components/ui/back-link';
 import { Button } from '~/components/ui/button';
 import { ErrorSummary } from '~/components/ui/error-summary';
-import { journeySteps, nextStep, parseStep, previousStep, type Answers } from '~/domain/request-journey';
+import { deliveryOptions, journeySteps, nextStep, parseStep, previousStep, type Answers } from '~/domain/request-journey';
 import { getResidentPersonnummer } from '~/models/resident.server';
 import { saveDraftAnswers } from '~/models/draft.server';
 import { validateCsrf } from '~/utils/csrf.server';
@@ -70,7 +70,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     filerPnr: step === 'person' ? ((await getResidentPersonnummer(residentId)) ?? '') : '',
   });
   if (!result.ok) return json({ errors: result.errors, values: result.values }, { status: 400 });
-  const saved = await saveDraftAnswers(draft.id, residentId, result.patch);
+  // Skyddade personuppgifter rule out post to the address (DOMAIN.md §9): a delivery chosen
+  // before is dropped here, so the journey asks again instead of failing on the check page.
+  const after = { ...draft.answers, ...result.patch };
+  const patch = draft.answers.delivery && !deliveryOptions(after).includes(draft.answers.delivery) ? { ...result.patch, delivery: undefined } : result.patch;
+  const saved = await saveDraftAnswers(draft.id, residentId, patch);
   if (!saved) throw new Response('Not Found', { status: 404 });
   // From the check page, go back there unless the change opened new questions (e.g. a new right).
   const next = nextStep(step, saved, kommunCount);

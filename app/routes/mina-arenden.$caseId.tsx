@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { DocumentList } from '~/components/case/document-list';
 import { MessageForm } from '~/components/case/message-form';
 import { MessageThread } from '~/components/case/message-thread';
-import { useAttempt } from '~/components/case/use-attempt';
 import { telHref } from '~/components/kommun-contacts';
 import { BackLink } from '~/components/ui/back-link';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { NotificationBanner } from '~/components/ui/notification-banner';
 import { SummaryList } from '~/components/ui/summary-list';
-import { Tag } from '~/components/ui/tag';
+import { CaseStatusTag } from '~/components/case/status-tag';
 import { canWithdraw, type CaseStatus } from '~/domain/case-status';
 import { MAX_FILES } from '~/domain/file-types';
 import { caseClock } from '~/models/case-clock.server';
@@ -122,7 +121,6 @@ export default function ResidentCase() {
     const over = Math.max(1, (result?.body.length ?? 0) - maxMessageLength);
     return t(`messages.errors.${code}`, { max: number(maxMessageLength), count: over, over: number(over) });
   };
-  const attempt = useAttempt(result);
   const errors = { body: errorText(result?.errors.body), files: errorText(result?.errors.files) };
   const summaryErrors = [
     errors.body ? { fieldId: 'body', message: errors.body } : null,
@@ -151,7 +149,7 @@ export default function ResidentCase() {
   return (
     <>
       <BackLink to="/mina-arenden">{t('case.back')}</BackLink>
-      {summaryErrors.length ? <ErrorSummary key={attempt} errors={summaryErrors} /> : null}
+      {summaryErrors.length ? <ErrorSummary errors={summaryErrors} /> : null}
       {flash === 'aterkallad' ? <SuccessBanner>{t('case.flash.aterkallad', { puaName: c.puaName })}</SuccessBanner> : null}
       {openRequest ? (
         <NotificationBanner title={t('case.actionNeeded.title')}>
@@ -170,7 +168,7 @@ export default function ResidentCase() {
       {c.forOther ? <p className="body">{t('cases.filedFor', { name: c.forOther.name })} ({t(`cases.filedForLabel.${c.forOther.relation}`)})</p> : null}
       <SummaryList
         rows={[
-          { key: t('case.status'), value: <Tag>{t(`status.${c.status}`)}</Tag> },
+          { key: t('case.status'), value: <CaseStatusTag status={c.status}>{t(`status.${c.status}`)}</CaseStatusTag> },
           { key: t('case.rights'), value: c.rights.map((r) => t(`request:rights.${r}.name`)).join(', ') },
           { key: t('case.received'), value: formatLongDate(c.receivedDate, locale) },
           // A withdrawn request gets no answer: its deadline would only mislead.

@@ -2,7 +2,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { useAttempt } from '~/components/case/use-attempt';
 import { CsrfInput } from '~/components/csrf-input';
 import { BackLink } from '~/components/ui/back-link';
 import { Button, ButtonGroup } from '~/components/ui/button';
@@ -53,14 +52,13 @@ export default function WithdrawCase() {
   const { t } = useTranslation(['account', 'request']);
   const { case: c, locale, maxReasonLength } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const attempt = useAttempt(result);
   const number = (n: number) => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE').format(n);
   const over = Math.max(1, (result?.reason.trim().length ?? 0) - maxReasonLength);
   const error = result?.errors.reason ? t('withdraw.errors.tooLong', { max: number(maxReasonLength), count: over, over: number(over) }) : undefined;
   return (
     <>
       <BackLink to={`/mina-arenden/${c.id}`}>{t('withdraw.back')}</BackLink>
-      {error ? <ErrorSummary key={attempt} errors={[{ fieldId: 'reason', message: error }]} /> : null}
+      {error ? <ErrorSummary errors={[{ fieldId: 'reason', message: error }]} /> : null}
       <span className="caption-l">
         {t(`request:kinds.${c.kind}`)} {c.diarienummer}
       </span>

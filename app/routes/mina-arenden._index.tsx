@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CaseKind } from '~/components/case/case-kind';
 import { Table } from '~/components/ui/table';
+import { CaseStatusTag } from '~/components/case/status-tag';
 import { Tag } from '~/components/ui/tag';
 import { getResident } from '~/models/resident.server';
 import { listResidentCases } from '~/models/resident-cases.server';
@@ -67,7 +68,7 @@ export default function MyCases() {
                   </>
                 ) : null}
               </>,
-              <Tag key="s">{t(`status.${c.status}`)}</Tag>,
+              <CaseStatusTag key="s" status={c.status}>{t(`status.${c.status}`)}</CaseStatusTag>,
               // A withdrawn request gets no answer: its deadline would only mislead.
               c.status === 'withdrawn' ? (
                 t('cases.noAnswer')

@@ -17,6 +17,7 @@ import { BackLink } from '~/components/ui/back-link';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import { NotificationBanner } from '~/components/ui/notification-banner';
 import { SummaryList } from '~/components/ui/summary-list';
+import { CaseStatusTag } from '~/components/case/status-tag';
 import { Tag } from '~/components/ui/tag';
 import { CsrfInput } from '~/components/csrf-input';
 import { Form } from '@remix-run/react';
@@ -223,10 +224,10 @@ export default function StaffCasePage() {
       <h1 className="heading-l">
         {t(`request:kinds.${c.kind}`)} {c.diarienummer}
       </h1>
-      {c.protectedIdentity ? <p className="body"><Tag>{t('case.protected')}</Tag> {t('case.protectedText')}</p> : null}
+      {c.protectedIdentity ? <p className="body"><Tag colour="red">{t('case.protected')}</Tag> {t('case.protectedText')}</p> : null}
       <SummaryList
         rows={[
-          { key: t('case.status'), value: <Tag>{t(`status.${c.status}`)}</Tag> },
+          { key: t('case.status'), value: <CaseStatusTag status={c.status}>{t(`status.${c.status}`)}</CaseStatusTag> },
           {
             key: t('case.subject'),
             value: content ? (

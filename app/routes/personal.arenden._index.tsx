@@ -7,6 +7,7 @@ import { DaysLeft } from '~/components/office/days-left';
 import { Button } from '~/components/ui/button';
 import { Select } from '~/components/ui/select';
 import { Table } from '~/components/ui/table';
+import { CaseStatusTag } from '~/components/case/status-tag';
 import { Tag } from '~/components/ui/tag';
 import { TextInput } from '~/components/ui/text-input';
 import { CASE_STATUSES } from '~/domain/case-status';
@@ -78,9 +79,9 @@ export default function Inbox() {
                 <br />
                 <span className="hint">{c.puaName}</span>
               </>,
-              c.subjectName ?? <Tag>{t('case.protected')}</Tag>,
+              c.subjectName ?? <Tag colour="red">{t('case.protected')}</Tag>,
               <CaseKind key="k" kind={c.kind} rights={[]} />,
-              <Tag key="s">{t(`status.${c.status}`)}</Tag>,
+              <CaseStatusTag key="s" status={c.status}>{t(`status.${c.status}`)}</CaseStatusTag>,
               <>
                 {formatLongDate(c.deadline, locale)}
                 <br />

@@ -1,3 +1,4 @@
+import { useActionData } from '@remix-run/react';
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -9,17 +10,20 @@ export type FieldError = {
 
 /**
  * "Det finns ett problem": rendered above the h1 when the server rejected a form. It takes focus
- * when it appears so that screen reader and keyboard users land on it. Each error links to its
+ * when it appears, and again after every rejected send so that screen reader and keyboard users land on it. Each error links to its
  * field; an in-page link to an input moves focus there even without JavaScript, and with it the
  * field's label or legend is scrolled into view too (it would otherwise sit above the viewport).
  */
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   const { t } = useTranslation('ui');
   const ref = useRef<HTMLDivElement>(null);
+  // Each answer of the route's action is a new object: a second failed send (the summary already
+  // on screen) takes the focus back to it, as the first did.
+  const actionData = useActionData();
 
   useEffect(() => {
     ref.current?.focus();
-  }, []);
+  }, [actionData]);
 
   if (errors.length === 0) return null;
   return (
