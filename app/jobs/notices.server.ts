@@ -13,7 +13,7 @@ import { withAudit, type Actor } from '../models/audit.server';
 import { puaMailbox, residentAddress } from '../models/notice-recipients.server';
 import { db, type Database } from '../utils/db.server';
 import { loadEnv } from '../utils/env.server';
-import { i18next } from '../utils/i18next.server';
+import { bilingualMail, type RenderedMail } from '../utils/bilingual-mail.server';
 import { mailer } from '../utils/mailer.server';
 import type { JobDefinition } from './queue.server';
 
@@ -29,55 +29,17 @@ const RETRY = { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeco
 // The letters. The submission does not record the language the person used, so every notice is
 // in Swedish first, then English.
 
-type Translate = Awaited<ReturnType<typeof i18next.getFixedT>>;
-type Block = string | { label: string; url: string };
-type Letter = { subject: string; blocks: Block[] };
-export type RenderedNotice = { subject: string; text: string; html: string };
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-async function bilingual(compose: (t: Translate) => Letter): Promise<RenderedNotice> {
-  const languages = [
-    { lng: 'sv', t: await i18next.getFixedT('sv', 'mail') },
-    { lng: 'en', t: await i18next.getFixedT('en', 'mail') },
-  ];
-  const parts = languages.map(({ lng, t }) => ({ lng, t, letter: compose(t) }));
-  const textOf = (b: Block) => (typeof b === 'string' ? b : `${b.label}\n${b.url}`);
-  const htmlOf = (b: Block) => (typeof b === 'string' ? `<p>${escapeHtml(b)}</p>` : `<p>${escapeHtml(b.label)}<br><a href="${escapeHtml(b.url)}">${escapeHtml(b.url)}</a></p>`);
-  const text = parts
-    .map(({ t, letter }, i) => [...(i > 0 ? [`— ${t('section')} —`] : []), ...letter.blocks.map(textOf), t('footer')].join('\n\n'))
-    .join('\n\n\n');
-  const subject = parts.map((p) => p.letter.subject).join(' / ');
-  const html = [
-    '<!DOCTYPE html>',
-    `<html lang="sv"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
-    '<body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #0b0c0c;">',
-    ...parts.map(({ lng, t, letter }, i) =>
-      [
-        i > 0 ? '<hr>' : '',
-        `<div lang="${lng}">`,
-        i > 0 ? `<p><strong>${escapeHtml(t('section'))}</strong></p>` : '',
-        ...letter.blocks.map(htmlOf),
-        `<p style="color: #505a5f;">${escapeHtml(t('footer'))}</p>`,
-        '</div>',
-      ]
-        .filter(Boolean)
-        .join('\n'),
-    ),
-    '</body></html>',
-  ].join('\n');
-  return { subject, text, html };
-}
+export type RenderedNotice = RenderedMail;
 
 /** Says only that something is waiting; the same words whatever happened (DOMAIN.md §7). */
 export function residentNotice(): Promise<RenderedNotice> {
   const url = `${loadEnv().PUBLIC_URL}/mina-arenden`;
-  return bilingual((t) => ({ subject: t('resident.subject'), blocks: [t('resident.greeting'), t('resident.body'), { label: t('resident.link'), url }, t('resident.why')] }));
+  return bilingualMail((t) => ({ subject: t('resident.subject'), blocks: [t('resident.greeting'), t('resident.body'), { label: t('resident.link'), url }, t('resident.why')] }));
 }
 
 export function puaNotice(event: PuaNoticeEvent, diarienummer: string | null): Promise<RenderedNotice> {
   const url = `${loadEnv().PUBLIC_URL}/personal`;
-  return bilingual((t) =>
+  return bilingualMail((t) =>
     diarienummer
       ? { subject: t(`pua.${event}.subject`, { diarienummer }), blocks: [t(`pua.${event}.body`, { diarienummer }), { label: t('pua.link'), url }] }
       : { subject: t(`pua.${event}.subjectNoNumber`), blocks: [t(`pua.${event}.bodyNoNumber`), { label: t('pua.link'), url }] },

@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import { eq, inArray } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
-import { SMTPServer } from 'smtp-server';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, caseMessages, caseTasks, cases, pua, remindersSent, roleAssignments, staffUsers, submissions } from '../../db/schema/index';
+import { useSmtpServer, type Received } from '../../tests/smtp';
 import { useTestDatabase } from '../../tests/db';
 import { addResident, demoKommun, fileCase } from '../../tests/cases';
 import { verifyAuditChain } from '../models/audit.server';
@@ -20,93 +19,14 @@ const INSTRUCTIONS = 'Sök i Procapita efter Anna Andersson';
 // Monday. Due soon from today: deadlines up to 2026-03-16 (Mon), 5 working days ahead.
 const TODAY = '2026-03-09';
 
-// ---------------------------------------------------------------------------------------------
-// A local SMTP server that keeps what it receives, and just enough MIME to read it back
-// (as in notices.server.db.test.ts).
-
-type Received = { to: string[]; raw: string; subject: string; text: string; html: string };
-
-function decodeQuotedPrintable(s: string): string {
-  const bytes: number[] = [];
-  const t = s.replace(/=\r?\n/g, '');
-  for (let i = 0; i < t.length; i++) {
-    const hex = t.slice(i + 1, i + 3);
-    if (t[i] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(t[i]!, 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
-function decodeHeaderWords(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([qb])\?([^?]*)\?=/gi, (_m, enc: string, data: string) =>
-      enc.toLowerCase() === 'b' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')),
-    );
-}
-
-function parseMail(raw: string, to: string[]): Received {
-  const split = (entity: string) => {
-    const at = entity.search(/\r?\n\r?\n/);
-    const head = entity.slice(0, at).replace(/\r?\n[ \t]+/g, ' ');
-    const headers = Object.fromEntries(head.split(/\r?\n/).map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
-    return { headers, body: entity.slice(at).replace(/^\r?\n\r?\n/, '') };
-  };
-  const decode = (part: { headers: Record<string, string>; body: string }) => {
-    const encoding = (part.headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
-    if (encoding === 'base64') return Buffer.from(part.body.replace(/\s+/g, ''), 'base64').toString('utf8');
-    if (encoding === 'quoted-printable') return decodeQuotedPrintable(part.body);
-    return part.body;
-  };
-  const top = split(raw);
-  const boundary = /boundary="?([^";]+)"?/i.exec(top.headers['content-type'] ?? '')?.[1];
-  const parts = boundary ? top.body.split(`--${boundary}`).slice(1, -1).map((p) => split(p.replace(/^\r?\n/, ''))) : [top];
-  const body = (type: string) => {
-    const part = parts.find((p) => (p.headers['content-type'] ?? 'text/plain').toLowerCase().startsWith(type));
-    return part ? decode(part) : '';
-  };
-  return { to, raw, subject: decodeHeaderWords(top.headers.subject ?? ''), text: body('text/plain'), html: body('text/html') };
-}
-
-/** `reject`: addresses the server refuses (550), or every address. */
-const smtp = { server: undefined as unknown as SMTPServer, url: '', received: [] as Received[], reject: new Set<string>() as Set<string> | 'all' };
+const smtp = useSmtpServer();
 
 beforeAll(async () => {
-  smtp.server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (smtp.reject !== 'all' && !smtp.reject.has(address.address)) return callback();
-      // Like a real server, the refusal quotes the address.
-      callback(Object.assign(new Error(`<${address.address}>: mailbox unavailable`), { responseCode: 550 }));
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        smtp.received.push(parseMail(Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address)));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.server.listen(0, '127.0.0.1', resolve));
-  smtp.url = `smtp://127.0.0.1:${(smtp.server.server.address() as AddressInfo).port}`;
   await demoKommun(t.handle);
   setMailer(createMailer(smtp.url));
 });
 
-afterAll(async () => {
-  setMailer(undefined);
-  await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
-});
-
-afterEach(() => {
-  smtp.received.length = 0;
-  smtp.reject = new Set();
-});
+afterAll(() => setMailer(undefined));
 
 // Each test starts from no open case or task, so what it seeds is all there is to remind of.
 beforeEach(async () => {

@@ -14,17 +14,13 @@ import type { ReminderCounts } from '~/domain/reminders';
 import { batchReminders, findDueReminders, sendReminderBatch, type ReminderMail } from '../models/reminders.server';
 import { todayInStockholm } from '../utils/dates.server';
 import { loadEnv } from '../utils/env.server';
-import { i18next } from '../utils/i18next.server';
+import { bilingualMail } from '../utils/bilingual-mail.server';
 import { mailer, type Mailer } from '../utils/mailer.server';
 import { NoticeSendError, type RenderedNotice } from './notices.server';
 import type { JobDefinition } from './queue.server';
 
 // ---------------------------------------------------------------------------------------------
 // The letter. Staff have no recorded language, so like every notice it is Swedish, then English.
-
-type Translate = Awaited<ReturnType<typeof i18next.getFixedT>>;
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The lines of the count list, in this order; a kind with nothing to tell is left out. */
 const LINES: { kind: keyof ReminderCounts; key: string }[] = [
@@ -35,61 +31,22 @@ const LINES: { kind: keyof ReminderCounts; key: string }[] = [
   { kind: 'task.due-today', key: 'reminder.taskDueToday' },
 ];
 
-type Letter = { subject: string; intro: string; items: string[]; links: { label: string; url: string }[]; why: string; footer: string; section: string };
-
-function letter(t: Translate, counts: ReminderCounts, base: string): Letter {
+/** The reminder mail for these counts: nothing but the counts and links to the portal. */
+export function reminderMail(counts: ReminderCounts): Promise<RenderedNotice> {
+  const base = loadEnv().PUBLIC_URL;
   const cases = counts['case.due-soon'] + counts['case.due-today'] + counts['case.overdue'];
   const tasks = counts['task.due-today'] + counts['task.overdue'];
-  return {
+  return bilingualMail((t) => ({
     subject: t('reminder.subject'),
-    intro: t('reminder.intro'),
-    items: LINES.filter((l) => counts[l.kind] > 0).map((l) => t(l.key, { count: counts[l.kind] })),
-    // A systemägare cannot open the case inbox; tasks have their own page.
-    links: [
+    blocks: [
+      t('reminder.intro'),
+      { list: LINES.filter((l) => counts[l.kind] > 0).map((l) => t(l.key, { count: counts[l.kind] })) },
+      // A systemägare cannot open the case inbox; tasks have their own page.
       ...(cases ? [{ label: t('reminder.casesLink'), url: `${base}/personal/arenden` }] : []),
       ...(tasks ? [{ label: t('reminder.tasksLink'), url: `${base}/personal/uppdrag` }] : []),
+      t('reminder.why'),
     ],
-    why: t('reminder.why'),
-    footer: t('footer'),
-    section: t('section'),
-  };
-}
-
-/** The reminder mail for these counts: nothing but the counts and links to the portal. */
-export async function reminderMail(counts: ReminderCounts): Promise<RenderedNotice> {
-  const base = loadEnv().PUBLIC_URL;
-  const parts = [
-    { lng: 'sv', letter: letter(await i18next.getFixedT('sv', 'mail'), counts, base) },
-    { lng: 'en', letter: letter(await i18next.getFixedT('en', 'mail'), counts, base) },
-  ];
-  const subject = parts.map((p) => p.letter.subject).join(' / ');
-  const text = parts
-    .map(({ letter: l }, i) =>
-      [...(i > 0 ? [`— ${l.section} —`] : []), l.intro, l.items.map((item) => `- ${item}`).join('\n'), ...l.links.map((k) => `${k.label}\n${k.url}`), l.why, l.footer].join('\n\n'),
-    )
-    .join('\n\n\n');
-  const html = [
-    '<!DOCTYPE html>',
-    `<html lang="sv"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
-    '<body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #0b0c0c;">',
-    ...parts.map(({ lng, letter: l }, i) =>
-      [
-        i > 0 ? '<hr>' : '',
-        `<div lang="${lng}">`,
-        i > 0 ? `<p><strong>${escapeHtml(l.section)}</strong></p>` : '',
-        `<p>${escapeHtml(l.intro)}</p>`,
-        `<ul>${l.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`,
-        ...l.links.map((k) => `<p>${escapeHtml(k.label)}<br><a href="${escapeHtml(k.url)}">${escapeHtml(k.url)}</a></p>`),
-        `<p>${escapeHtml(l.why)}</p>`,
-        `<p style="color: #505a5f;">${escapeHtml(l.footer)}</p>`,
-        '</div>',
-      ]
-        .filter(Boolean)
-        .join('\n'),
-    ),
-    '</body></html>',
-  ].join('\n');
-  return { subject, text, html };
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
