@@ -13,7 +13,7 @@ import { approveSigning, continueOn, shooter } from './journey';
 test.describe.configure({ mode: 'serial' }); // shares the simulator's pending orders
 
 const shot = shooter('office');
-const RESIDENT = '198001019804'; // Anna Andersson
+const RESIDENT = '196504129815'; // Sven Svensson (Anna's case count is asserted in request.spec.ts)
 const SAMORDNARE_SN = '197803149827'; // Anna Lindqvist, gdpr_samordnare Sjöbacka SN
 const SAMORDNARE_BUN = '198309029810'; // Johan Berglund, gdpr_samordnare Sjöbacka BUN, KFN
 const SAMORDNARE_KS = '196911279849'; // Karin Åberg, gdpr_samordnare Sjöbacka KS, BN, VON, SBH
@@ -69,7 +69,7 @@ test('a samordnare registers, asks for a clarification, the resident answers; th
   const diarienummer = filed.SN!;
   const bunCase = filed.BUN!;
   const bun = await staffPage(browser, SAMORDNARE_BUN);
-  await bun.goto('/personal/arenden?sok=Anna+Andersson');
+  await bun.goto('/personal/arenden?sok=Sven+Svensson');
   await expect(bun.getByRole('link', { name: bunCase, exact: true })).toBeVisible();
   await expect(bun.getByRole('link', { name: diarienummer, exact: true })).toHaveCount(0);
   await bun.goto(`/personal/arenden?sok=${encodeURIComponent(diarienummer)}`);
@@ -84,14 +84,14 @@ test('a samordnare registers, asks for a clarification, the resident answers; th
   await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Ärenden');
   await expect(staff.getByRole('link', { name: bunCase, exact: true })).toHaveCount(0);
   const row = staff.getByRole('row').filter({ has: staff.getByRole('link', { name: diarienummer, exact: true }) });
-  await expect(row).toContainText('Anna Andersson');
+  await expect(row).toContainText('Sven Svensson');
   await expect(row).toContainText(/\d+ dagar kvar/);
   await shot(staff, 'inbox');
   await row.getByRole('link', { name: diarienummer }).click();
   await expect(staff.getByRole('heading', { level: 1 })).toHaveText(`Begäran om registerutdrag ${diarienummer}`);
-  await expect(staff.getByText('Anna Andersson, 19800101-****')).toBeVisible(); // masked by default
+  await expect(staff.getByText('Sven Svensson, 19650412-****')).toBeVisible(); // masked by default
   await staff.getByRole('button', { name: 'Visa hela personnumret' }).click();
-  await expect(staff.getByText('Anna Andersson, 19800101-9804')).toBeVisible();
+  await expect(staff.getByText('Sven Svensson, 19650412-9815')).toBeVisible();
   await shot(staff, 'case-new');
 
   // Register with Erik Holm as handläggare.
@@ -113,7 +113,7 @@ test('a samordnare registers, asks for a clarification, the resident answers; th
   const owner = await staffPage(browser, SYSTEMAGARE_SN);
   await owner.getByRole('link', { name: 'Mina uppdrag' }).click();
   await owner.getByRole('link', { name: diarienummer }).click();
-  await expect(owner.getByText('Anna Andersson, 19800101-****')).toBeVisible();
+  await expect(owner.getByText('Sven Svensson, 19650412-****')).toBeVisible();
   await owner.getByRole('button', { name: 'Skicka svaret' }).click(); // nothing filled in
   await expect(owner.getByRole('alert').first()).toContainText('Välj ett svar: Har du hittat uppgifter om personen?');
   await owner.getByLabel('Ditt namn och din arbetsplats').fill('Lars Forsberg, IFO');
@@ -219,7 +219,7 @@ test('a request sent to the wrong nämnd is re-routed: new diarienummer, same re
   await ks.context().close();
 
   const sn = await staffPage(browser, SAMORDNARE_SN);
-  await sn.goto('/personal/arenden?sok=Anna');
+  await sn.goto('/personal/arenden?sok=Sven+Svensson');
   const row = sn.getByRole('row').filter({ hasText: 'Socialnämnden' }).filter({ hasText: 'Mottaget' }).first();
   await expect(row).toBeVisible();
   await row.getByRole('link').first().click();
