@@ -4,7 +4,7 @@
  * whose page would be refused, and a protected case's name never leaves the database for anyone
  * but its named handlers. Every listing, view and personnummer search is audited.
  */
-import { and, asc, eq, exists, gt, ilike, inArray, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, ilike, inArray, lte, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { caseEvents, caseHandlers, cases, pua, roleAssignments, staffUsers, submissions } from '../../db/schema/index';
 import { caseAccess, type CaseAccess, type StaffScope } from '~/domain/case-access';
@@ -61,12 +61,16 @@ export async function listInbox(scope: StaffScope, filters: InboxFilters, databa
       searchedPnr = true;
       where.push(and(eq(submissions.subjectPnrLookup, personnummerLookup(pnr.pnr.value)), contentVisible(scope.staffId))!);
     } else if (/^[A-ZÅÄÖ]{1,6}\s?\d{4}\//i.test(q)) {
-      where.push(ilike(cases.diarienummer, `${q.replace(/[%_\\]/g, '')}%`));
+      // upper() on both sides rather than ilike, so that an index on upper(diarienummer)
+      // text_pattern_ops can serve the prefix search (README "Performance").
+      where.push(sql`upper(${cases.diarienummer}) like upper(${`${q.replace(/[%_\\]/g, '')}%`})`);
     } else {
       where.push(and(ilike(submissions.subjectName, `%${q.replace(/[%_\\]/g, '')}%`), contentVisible(scope.staffId))!);
     }
   }
-  if (filters.after) where.push(or(gt(cases.deadline, filters.after.deadline), and(eq(cases.deadline, filters.after.deadline), gt(cases.id, filters.after.id)))!);
+  // A row comparison, (deadline, id) > (…), not the equivalent OR: the index scan starts at the
+  // cursor instead of reading every later row of the scope (README "Performance").
+  if (filters.after) where.push(sql`(${cases.deadline}, ${cases.id}) > (${filters.after.deadline}::date, ${filters.after.id}::uuid)`);
 
   return withAudit(
     database,
