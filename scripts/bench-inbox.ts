@@ -1,7 +1,7 @@
 /**
  * Inbox benchmark (issue #5): "the inbox must stay fast with 1,000,000 cases".
  *
- *   npm run bench:inbox -- [--cases=1000000] [--runs=50] [--try-indexes] [--try-trgm] [--keep]
+ *   npm run bench:inbox -- [--cases=1000000] [--runs=50] [--compare] [--try-trgm] [--keep]
  *
  * A benchmark, not a test. It
  * 1. creates a throwaway database on BENCH_DATABASE_URL (default the local server), applies the
@@ -10,8 +10,9 @@
  * 2. times the real `listInbox` (drizzle on postgres-js, audit row included) for several staff
  *    scopes and filters, and prints p50/p95/max, the indexes each plan uses, and
  *    EXPLAIN (ANALYZE, BUFFERS) of the default first page and of a name search;
- * 3. with --try-indexes (and --try-trgm) creates candidate indexes in the benchmark database
- *    only, measures again and prints before/after. Nothing is ever added to the schema here;
+ * 3. with --compare first drops the inbox indexes of migration 0008 and measures without them,
+ *    then builds them again from that migration and prints before/after; with --try-trgm it
+ *    also tries a trigram index for name search (benchmark database only, not in the schema);
  * 4. drops the database at the end, also on an error or Ctrl-C (--keep leaves it for psql).
  *
  * The data: 13 demo PUAs, skewed (Sjöbacka SN ~25 %), received dates over three years, legal
@@ -44,7 +45,7 @@ const option = (name: string, fallback: number, min = 1) => {
   return n;
 };
 if (flag('help')) {
-  console.log('Usage: npx tsx scripts/bench-inbox.ts [--cases=1000000] [--runs=50] [--warmup=5] [--try-indexes] [--try-trgm] [--keep]');
+  console.log('Usage: npx tsx scripts/bench-inbox.ts [--cases=1000000] [--runs=50] [--warmup=5] [--compare] [--try-trgm] [--keep]');
   process.exit(0);
 }
 /** lookup → personnummer of the seeded people, to search for one of them. */
@@ -53,7 +54,7 @@ let pnrs = new Map<string, string>();
 const CASES = option('cases', 1_000_000);
 const RUNS = option('runs', 50);
 const WARMUP = option('warmup', 5, 0);
-const TRY_INDEXES = flag('try-indexes');
+const COMPARE = flag('compare');
 const TRY_TRGM = flag('try-trgm');
 const KEEP = flag('keep');
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -517,22 +518,24 @@ async function explain(handle: Handle, scope: Named, label: string, filters: Inb
 }
 
 // ---------------------------------------------------------------------------------------------
-// 3. Candidate indexes (benchmark database only; see README "Performance" for the drizzle code)
+// 3. The inbox indexes of migration 0008 (--compare) and a trigram candidate (--try-trgm)
 // ---------------------------------------------------------------------------------------------
 
-/** As drizzle-kit generates them from the definitions proposed in README "Performance". */
-const CANDIDATE_INDEXES = [
-  // The inbox's default view and the open-case filters (overdue, due soon, a status) of one PUA:
-  // open cases only, in deadline order per PUA. A few thousand entries instead of every case ever.
-  `CREATE INDEX "cases_open_pua_deadline_idx" ON "cases" USING btree ("pua_id","deadline","id") WHERE "cases"."status" not in ('closed', 'withdrawn')`,
-  // The same for "Mina ärenden" and for handläggare, who see the cases assigned to them.
-  `CREATE INDEX "cases_open_assignee_deadline_idx" ON "cases" USING btree ("assignee_staff_id","deadline","id") WHERE "cases"."status" not in ('closed', 'withdrawn')`,
-  // The same across PUAs, for scopes of several PUAs (pua_id IN (…) cannot use the order of the
-  // index above, so the planner would sort every open case of the scope).
-  `CREATE INDEX "cases_open_deadline_idx" ON "cases" USING btree ("deadline","id") WHERE "cases"."status" not in ('closed', 'withdrawn')`,
-  // Diarienummer prefix search, case-insensitive, in any collation (listInbox: upper(d) like upper(q%)).
-  `CREATE INDEX "cases_diarienummer_upper_idx" ON "cases" USING btree (upper("diarienummer") text_pattern_ops)`,
-];
+/**
+ * The inbox indexes (issue #5), exactly as migration 0008 creates them: --compare drops them to
+ * measure the inbox without them, then builds them again. Read from the migration so the
+ * benchmark cannot drift from the schema.
+ */
+const INBOX_INDEX_MIGRATION = new URL('../db/migrations/0008_inbox_open_case_indexes.sql', import.meta.url);
+const INBOX_INDEXES = fs.readFileSync(INBOX_INDEX_MIGRATION, 'utf8')
+  .split('--> statement-breakpoint').map((statement) => statement.trim().replace(/;$/, '')).filter(Boolean);
+const inboxIndexNames = INBOX_INDEXES.map((statement) => /CREATE INDEX "([^"]+)"/.exec(statement)![1]!);
+
+async function dropInboxIndexes(handle: Handle) {
+  for (const name of inboxIndexNames) await handle.client.unsafe(`DROP INDEX "${name}"`);
+  await handle.client.unsafe(`analyze cases`);
+  console.log(`  Dropped ${inboxIndexNames.join(', ')}.`);
+}
 const TRGM_INDEXES = [
   `CREATE EXTENSION IF NOT EXISTS pg_trgm`,
   `CREATE INDEX "submissions_subject_name_trgm_idx" ON "submissions" USING gin ("subject_name" gin_trgm_ops)`,
@@ -565,14 +568,15 @@ async function main() {
     { label: 'Helena (DPO, 13 PUA)', scope: await scopeOf(handle, 'Helena Dahl') },
   ];
 
-  console.log('\nMeasuring (baseline: the indexes of db/schema) …');
+  if (COMPARE) await dropInboxIndexes(handle);
+  console.log(COMPARE ? '\nMeasuring without the inbox indexes of migration 0008 …' : '\nMeasuring (the indexes of db/schema) …');
   const before = await measure(handle, scopes, today);
-  printResults('Baseline', before);
+  printResults(COMPARE ? 'Without the inbox indexes' : 'The indexes of db/schema', before);
   await explain(handle, scopes[0]!, 'default first page', {});
   await explain(handle, scopes[0]!, 'search name "johansson"', { q: 'johansson' });
 
   const phases: [string, string[]][] = [];
-  if (TRY_INDEXES) phases.push(['the proposed btree indexes', CANDIDATE_INDEXES]);
+  if (COMPARE) phases.push(['the inbox indexes of migration 0008', INBOX_INDEXES]);
   if (TRY_TRGM) phases.push(['pg_trgm on submissions.subject_name', TRGM_INDEXES]);
   let previous = before;
   for (const [name, statements] of phases) {

@@ -5,9 +5,10 @@
  * transaction as the change and its audit row.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { kommuner, pua } from './organisation';
 import { residents, staffUsers } from './people';
+import { appeals } from './decisions';
 
 export const requestChannel = pgEnum('request_channel', ['e_tjanst', 'reception', 'paper', 'phone']);
 /** For whom the request is made (DOMAIN.md §3 "Who asks"). */
@@ -40,6 +41,8 @@ export const submissions = pgTable('submissions', {
   /** The plain-language text the person signed in the BankID app, and the evidence. */
   signedSummary: text('signed_summary'),
   signature: jsonb('signature').$type<Record<string, unknown>>(),
+  /** The portal language the person filed in: letters and decisions are written in it (issue #6). */
+  language: text('language').$type<'sv' | 'en'>().notNull().default('sv'),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('submissions_filer_idx').on(t.filedByResidentId), index('submissions_subject_idx').on(t.subjectPnrLookup)]);
@@ -77,6 +80,14 @@ export const cases = pgTable('cases', {
   index('cases_submission_idx').on(t.submissionId),
   index('cases_assignee_deadline_idx').on(t.assigneeStaffId, t.deadline, t.id),
   index('cases_pua_deadline_idx').on(t.puaId, t.deadline, t.id),
+  // The inbox (issue #5, measured by scripts/bench-inbox.ts, README "Performance"): open cases in
+  // deadline order, per PUA, per assignee and across PUAs. Partial, so they hold the few thousand
+  // open cases instead of every case ever; the planner sees that the inbox filters imply the predicate.
+  index('cases_open_pua_deadline_idx').on(t.puaId, t.deadline, t.id).where(sql`${t.status} not in ('closed', 'withdrawn')`),
+  index('cases_open_assignee_deadline_idx').on(t.assigneeStaffId, t.deadline, t.id).where(sql`${t.status} not in ('closed', 'withdrawn')`),
+  index('cases_open_deadline_idx').on(t.deadline, t.id).where(sql`${t.status} not in ('closed', 'withdrawn')`),
+  // Diarienummer prefix search, case-insensitive in any collation: upper(d) like upper('q%').
+  index('cases_diarienummer_upper_idx').on(sql`upper(${t.diarienummer}) text_pattern_ops`),
   uniqueIndex('cases_submission_pua_kind_uq').on(t.submissionId, t.puaId, t.kind),
   uniqueIndex('cases_pua_diarienummer_uq').on(t.puaId, t.diarienummer),
 ]);
@@ -137,6 +148,8 @@ export const attachments = pgTable('attachments', {
   messageId: uuid('message_id').references(() => caseMessages.id),
   /** A file attached to a task answer (purpose 'task'): extracts, copies. */
   taskId: uuid('task_id').references(() => caseTasks.id),
+  /** A file sent with an appeal (purpose 'appeal'). */
+  appealId: uuid('appeal_id').references((): AnyPgColumn => appeals.id),
   /** What the file is: 'fullmakt', 'custody', 'appointment', 'evidence', 'message'. */
   purpose: text('purpose').notNull(),
   uploadedByResidentId: uuid('uploaded_by_resident_id').references(() => residents.id),
@@ -147,6 +160,7 @@ export const attachments = pgTable('attachments', {
   index('attachments_submission_idx').on(t.submissionId),
   index('attachments_message_idx').on(t.messageId),
   index('attachments_task_idx').on(t.taskId),
+  index('attachments_appeal_idx').on(t.appealId),
 ]);
 
 export const messageDirection = pgEnum('message_direction', ['to_resident', 'from_resident']);

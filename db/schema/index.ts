@@ -4,3 +4,4 @@ export * from './sessions';
 export * from './audit';
 export * from './bankid';
 export * from './cases';
+export * from './decisions';

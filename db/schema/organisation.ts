@@ -4,9 +4,11 @@
  * dataskyddsombud who may serve several kommuner. Every row is keyed by a stable `code` from
  * the samverkan configuration file so that re-importing it updates instead of duplicating.
  */
+import type { DelegationPoint } from '../../app/domain/decision-types';
 import { boolean, pgEnum, pgTable, text, timestamp, uuid, uniqueIndex, index, jsonb } from 'drizzle-orm/pg-core';
 
 export type PostalAddress = { street: string; postalCode: string; city: string; careOf?: string };
+export type Forvaltningsratt = { name: string; postalAddress?: PostalAddress; email?: string };
 
 export const samverkan = pgTable('samverkan', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -38,6 +40,8 @@ export const kommuner = pgTable('kommuner', {
   website: text('website'),
   logoUrl: text('logo_url'),
   dataskyddsombudId: uuid('dataskyddsombud_id').notNull().references(() => dataskyddsombud.id),
+  /** The förvaltningsrätt appeals against the kommun's decisions go to (issue #6). */
+  forvaltningsratt: jsonb('forvaltningsratt').$type<Forvaltningsratt>(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('kommuner_code_uq').on(t.samverkanId, t.code)]);
 
@@ -59,6 +63,8 @@ export const pua = pgTable('pua', {
   phone: text('phone'),
   dataskyddsombudId: uuid('dataskyddsombud_id').notNull().references(() => dataskyddsombud.id),
   active: boolean('active').notNull().default(true),
+  /** The delegeringsförteckning for GDPR decisions (issue #6): who may decide what, by point. */
+  delegations: jsonb('delegations').$type<DelegationPoint[]>().notNull().default([]),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('pua_code_uq').on(t.kommunId, t.code),

@@ -1,0 +1,4 @@
+CREATE INDEX "cases_open_pua_deadline_idx" ON "cases" USING btree ("pua_id","deadline","id") WHERE "cases"."status" not in ('closed', 'withdrawn');--> statement-breakpoint
+CREATE INDEX "cases_open_assignee_deadline_idx" ON "cases" USING btree ("assignee_staff_id","deadline","id") WHERE "cases"."status" not in ('closed', 'withdrawn');--> statement-breakpoint
+CREATE INDEX "cases_open_deadline_idx" ON "cases" USING btree ("deadline","id") WHERE "cases"."status" not in ('closed', 'withdrawn');--> statement-breakpoint
+CREATE INDEX "cases_diarienummer_upper_idx" ON "cases" USING btree (upper("diarienummer") text_pattern_ops);
