@@ -37,6 +37,10 @@ export const LEGAL_GROUND_IDS = [
   'art21_tvingande_skal',
   'art12_5_uppenbart_ogrundad',
   'identitet_ej_styrkt',
+  /** Art 16: the data are not inaccurate (a record of what was said or assessed); a supplementary statement is offered. */
+  'art16_uppgifterna_riktiga',
+  /** Art 18(1): none of the four situations in which processing is to be restricted applies. */
+  'art18_forutsattningar_saknas',
 ] as const;
 export type LegalGroundId = (typeof LEGAL_GROUND_IDS)[number];
 
@@ -49,6 +53,10 @@ export type DecisionPart = { right: Right; outcome: RightOutcome; grounds: Appli
 /** Whether the letter carried correct appeal instructions (FL 33 §); the exception of FL 45 § rests on it. */
 export const APPEAL_INSTRUCTIONS = ['correct', 'missing', 'wrong', 'not_applicable'] as const;
 export type AppealInstructions = (typeof APPEAL_INSTRUCTIONS)[number];
+
+/** The roles a delegation point may name (the roles that hold `decide:case:pua`, app/domain/permissions.ts). */
+export const DELEGATION_ROLES = ['gdpr_samordnare', 'handlaggare'] as const;
+export type DelegationRole = (typeof DELEGATION_ROLES)[number];
 
 /** One numbered point of a PUA's delegeringsförteckning. */
 export type DelegationPoint = {
