@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { STAFF_ROLES } from './permissions';
+import { DECISION_TYPES, DELEGATION_ROLES } from './decision-types';
+import { delegationPointFor } from './delegation';
+import { STAFF_ROLES, type StaffRole } from './permissions';
 import { parsePersonnummer } from './personnummer';
-import { validateSamverkanConfig, type SamverkanConfig } from './samverkan-config';
+import { toDelegationPoints, validateSamverkanConfig, type SamverkanConfig } from './samverkan-config';
 
 const DEMO_PATH = join(process.cwd(), 'db/seed/demo-samverkan.json');
 const TODAY = '2026-11-22';
@@ -17,6 +19,11 @@ function validDemo(): SamverkanConfig {
   const r = validateSamverkanConfig(demo());
   if (!r.ok) throw new Error(`demo-samverkan.json is invalid:\n${r.errors.join('\n')}`);
   return r.config;
+}
+
+/** Point `di` of the förteckning of PUA `pi` in kommun `ki`. */
+function dp(cfg: SamverkanConfig, ki: number, pi: number, di: number) {
+  return cfg.kommuner[ki]!.pua[pi]!.delegeringsforteckning![di]!;
 }
 
 /** Index of the first staff user holding `role`, so the table tests don't depend on file order. */
@@ -105,6 +112,77 @@ describe('demo-samverkan.json', () => {
   });
 });
 
+describe('demo-samverkan.json: delegeringsförteckningar and förvaltningsrätt (issue #6)', () => {
+  /** The roles a staff entry holds in kommun/PUA, PUA-scoped or kommun-scoped. */
+  function rolesIn(s: SamverkanConfig['staff'][number], kommun: string, pua: string): StaffRole[] {
+    return s.roles.filter((r) => r.pua?.includes(`${kommun}/${pua}`) || r.kommun === kommun).map((r) => r.role);
+  }
+
+  it('gives every PUA a förteckning: GDPR-samordnare decide every type, handläggare only bifall (the e2e proposal/approval relies on it)', () => {
+    const cfg = validDemo();
+    for (const k of cfg.kommuner) {
+      for (const p of k.pua) {
+        const points = toDelegationPoints(p.delegeringsforteckning, (pnr) => `staff-${pnr}`);
+        expect(points.length, `${k.code}/${p.code}`).toBeGreaterThan(0);
+        for (const s of cfg.staff) {
+          const roles = rolesIn(s, k.code, p.code);
+          const delegate = { staffUserId: `staff-${s.personnummer.replace('-', '')}`, roles };
+          const types = DECISION_TYPES.filter((t) => delegationPointFor(points, delegate, t) !== null);
+          const where = `${s.name} in ${k.code}/${p.code}`;
+          if (roles.includes('gdpr_samordnare')) expect(types, where).toEqual([...DECISION_TYPES]);
+          else if (roles.includes('handlaggare')) expect(types, where).toEqual(['bifall']);
+          else expect(types, where).toEqual([]);
+        }
+      }
+    }
+  });
+
+  it('numbers the points like a förteckning ("7.1"), each with a Swedish remark, and names at least one person', () => {
+    const points = validDemo().kommuner.flatMap((k) => k.pua.flatMap((p) => p.delegeringsforteckning ?? []));
+    for (const d of points) {
+      expect(d.punkt).toMatch(/^\d{1,2}\.\d$/);
+      expect(d.anmarkning).toMatch(/[åäö]/);
+    }
+    expect(points.some((d) => d.person && !d.roll)).toBe(true);
+    expect(points.some((d) => d.person && d.roll)).toBe(true);
+  });
+
+  it('sends appeals from both kommuner (Södermanlands län) to Förvaltningsrätten i Linköping', () => {
+    for (const k of validDemo().kommuner) {
+      expect(k.forvaltningsratt, k.code).toEqual({
+        name: 'Förvaltningsrätten i Linköping',
+        postalAddress: { street: 'Box 406', postalCode: '581 04', city: 'Linköping' },
+        email: 'forvaltningsrattenilinkoping@dom.se',
+      });
+    }
+  });
+});
+
+describe('toDelegationPoints — the förteckning as stored in pua.delegations', () => {
+  it('maps punkt, beslut, roll, person and anmärkning, resolving the person to a staff id', () => {
+    const ids = new Map([['197605039945', 'id-eva']]);
+    expect(
+      toDelegationPoints(
+        [
+          { punkt: '7.1', beslut: ['bifall'], roll: 'handlaggare' },
+          { punkt: '7.3', beslut: ['art12_5', 'art12_5'], person: '19760503-9945', anmarkning: 'Efter samråd med dataskyddsombudet.' },
+          { punkt: '7.4', beslut: ['omprovning'], roll: 'gdpr_samordnare', person: '197605039945' },
+        ],
+        (pnr) => ids.get(pnr),
+      ),
+    ).toEqual([
+      { number: '7.1', decisionTypes: ['bifall'], role: 'handlaggare' },
+      { number: '7.3', decisionTypes: ['art12_5'], staffUserId: 'id-eva', remark: 'Efter samråd med dataskyddsombudet.' },
+      { number: '7.4', decisionTypes: ['omprovning'], role: 'gdpr_samordnare', staffUserId: 'id-eva' },
+    ]);
+  });
+
+  it('no förteckning is an empty list; an unresolvable person throws', () => {
+    expect(toDelegationPoints(undefined, () => undefined)).toEqual([]);
+    expect(() => toDelegationPoints([{ punkt: '1.1', beslut: ['bifall'], person: '19850101-9809' }], () => undefined)).toThrow();
+  });
+});
+
 describe('validateSamverkanConfig errors name the JSON path', () => {
   type Case = [label: string, mutate: (cfg: SamverkanConfig) => unknown, expected: string[]];
 
@@ -125,12 +203,47 @@ describe('validateSamverkanConfig errors name the JSON path', () => {
     ['staff user without roles', (c) => { c.staff[0]!.roles = []; return c; }, ['staff[0].roles: a staff user needs at least one role']],
     ['unknown top-level key', (c) => ({ ...c, bolag: [] }), ["(root): Unrecognized key(s) in object: 'bolag'"]],
     ['unknown key on a PUA', (c) => ({ ...c, kommuner: c.kommuner.map((k, ki) => (ki === 0 ? { ...k, pua: k.pua.map((p, pi) => (pi === 1 ? { ...p, nickname: 'Bygg' } : p)) } : k)) }), ["kommuner[0].pua[1]: Unrecognized key(s) in object: 'nickname'"]],
+    // Delegeringsförteckning (KL 6 kap. 37 §, 7 kap. 5–6 §§). kommuner[0].pua[2] = sjobacka/SN, kommuner[1].pua[0] = granasa/KS, kommuner[1].pua[2] = granasa/SN.
+    ['delegation point naming no delegate', (c) => { delete dp(c, 0, 2, 0).roll; return c; }, ['kommuner[0].pua[2].delegeringsforteckning[0]: give the delegate: "roll", "person" or both']],
+    ['delegation point covering no decision type', (c) => { dp(c, 0, 2, 1).beslut = []; return c; }, ['kommuner[0].pua[2].delegeringsforteckning[1].beslut: a delegation point covers at least one decision type']],
+    ['unknown decision type', (c) => { (dp(c, 0, 2, 1).beslut as string[]) = ['delegationsbeslut']; return c; }, [`kommuner[0].pua[2].delegeringsforteckning[1].beslut[0]: must be one of ${DECISION_TYPES.join(', ')}`]],
+    ['decision type twice in a point', (c) => { dp(c, 0, 2, 1).beslut = ['avslag', 'avvisning', 'avslag']; return c; }, ['kommuner[0].pua[2].delegeringsforteckning[1].beslut[2]: duplicate decision type "avslag"']],
+    ['a role that cannot decide', (c) => { (dp(c, 0, 2, 0) as { roll: string }).roll = 'registrator'; return c; }, [`kommuner[0].pua[2].delegeringsforteckning[0].roll: must be one of ${DELEGATION_ROLES.join(', ')}`]],
+    ['duplicate punkt within a PUA', (c) => { dp(c, 0, 2, 1).punkt = '7.1'; return c; }, ['kommuner[0].pua[2].delegeringsforteckning[1].punkt: duplicate punkt "7.1" in this PUA']],
+    ['duplicate punkt after trimming', (c) => { dp(c, 0, 2, 1).punkt = ' 7.1 '; return c; }, ['kommuner[0].pua[2].delegeringsforteckning[1].punkt: duplicate punkt "7.1" in this PUA']],
+    ['empty punkt', (c) => { dp(c, 0, 2, 1).punkt = ' '; return c; }, ['kommuner[0].pua[2].delegeringsforteckning[1].punkt: must not be empty']],
+    ['punkt too long', (c) => { dp(c, 0, 2, 1).punkt = '7.2 Beslut om avslag enligt GDPR'; return c; }, ['kommuner[0].pua[2].delegeringsforteckning[1].punkt: must be at most 20 characters']],
+    ['anmärkning too long', (c) => { dp(c, 0, 2, 1).anmarkning = 'Anmäls till nämnden. '.repeat(20); return c; }, ['kommuner[0].pua[2].delegeringsforteckning[1].anmarkning: must be at most 300 characters']],
+    ['unknown key in a delegation point', (c) => { (dp(c, 0, 2, 0) as Record<string, unknown>).delegat = 'Enhetschef'; return c; }, ["kommuner[0].pua[2].delegeringsforteckning[0]: Unrecognized key(s) in object: 'delegat'"]],
+    ['delegation to a person who is not staff', (c) => { dp(c, 1, 2, 2).person = '19850101-9809'; return c; }, ['kommuner[1].pua[2].delegeringsforteckning[2].person: no staff user has this personnummer']],
+    ['delegation to an invalid personnummer', (c) => { dp(c, 1, 2, 2).person = '19760503-9946'; return c; }, ['kommuner[1].pua[2].delegeringsforteckning[2].person: must be a valid personnummer (YYYYMMDD-NNNN)']],
+    ['delegation to staff without a deciding role in this PUA (Olof is samordnare in KS, not SN)', (c) => { dp(c, 1, 2, 2).person = '19680917-9952'; return c; }, ['kommuner[1].pua[2].delegeringsforteckning[2].person: the person holds no gdpr_samordnare or handlaggare role in granasa/SN']],
+    ['person and roll: the person must hold that role here', (c) => { dp(c, 1, 0, 2).roll = 'handlaggare'; return c; }, ['kommuner[1].pua[0].delegeringsforteckning[2].person: the person does not hold the role "handlaggare" in granasa/KS']],
+    ['förvaltningsrätt with a bad e-mail', (c) => { c.kommuner[0]!.forvaltningsratt!.email = 'linkoping-at-dom.se'; return c; }, ['kommuner[0].forvaltningsratt.email: must be an e-mail address']],
+    ['förvaltningsrätt without a name', (c) => { c.kommuner[1]!.forvaltningsratt!.name = ''; return c; }, ['kommuner[1].forvaltningsratt.name: must not be empty']],
+    ['förvaltningsrätt with a bad postnummer', (c) => { c.kommuner[1]!.forvaltningsratt!.postalAddress!.postalCode = '58104 Linköping'; return c; }, ['kommuner[1].forvaltningsratt.postalAddress.postalCode: must be a Swedish postnummer (NNN NN)']],
   ];
 
   it.each(cases)('%s', (_label, mutate, expected) => {
     const r = validateSamverkanConfig(mutate(demo()));
     expect(r.ok).toBe(false);
     expect(r.ok ? [] : r.errors).toEqual(expected);
+  });
+
+  it.each([
+    ['the same punkt in two PUAs', (c: SamverkanConfig) => { dp(c, 0, 1, 0).punkt = '7.1'; return c; }],
+    ['a PUA without förteckning', (c: SamverkanConfig) => { delete c.kommuner[0]!.pua[1]!.delegeringsforteckning; return c; }],
+    ['a kommun without förvaltningsrätt', (c: SamverkanConfig) => { delete c.kommuner[1]!.forvaltningsratt; return c; }],
+    ['a förvaltningsrätt with its name only', (c: SamverkanConfig) => { c.kommuner[0]!.forvaltningsratt = { name: 'Förvaltningsrätten i Linköping' }; return c; }],
+    ['a person holding the role kommun-wide', (c: SamverkanConfig) => {
+      const per = c.staff.find((s) => s.name === 'Per Ekström')!;
+      per.roles.push({ role: 'handlaggare', kommun: 'granasa' });
+      dp(c, 1, 2, 2).person = per.personnummer;
+      return c;
+    }],
+  ])('valid: %s', (_label, mutate) => {
+    const r = validateSamverkanConfig(mutate(demo()));
+    expect(r.ok ? [] : r.errors).toEqual([]);
   });
 
   it('unknown PUA in a role', () => {

@@ -5,6 +5,7 @@
  * use them ("sjobacka/SN" = PUA SN of kommun sjobacka).
  */
 import { z } from 'zod';
+import { DECISION_TYPES, DELEGATION_ROLES, type DelegationPoint } from './decision-types';
 import { STAFF_ROLES } from './permissions';
 import { parseOrganisationsnummer, parsePersonnummer } from './personnummer';
 
@@ -29,6 +30,36 @@ const dataskyddsombud = z.object({
   postalAddress: postalAddress.optional(),
 }).strict();
 
+/** `today` only matters for the century rule of 10-digit numbers; the file should use 12 digits. */
+const isValidPersonnummer = (v: string) => /^\d{8}-?\d{4}$/.test(v.trim()) && parsePersonnummer(v, '9999-12-31').ok;
+const personnummer = z.string().refine(isValidPersonnummer, 'must be a valid personnummer (YYYYMMDD-NNNN)');
+const normalisePnr = (v: string) => v.replace('-', '').trim();
+
+/**
+ * One point of the PUA's delegeringsförteckning (KL 6 kap. 37 §, 7 kap. 5–6 §§), in the words of the
+ * förteckning: "punkt" 7.1, the "beslut" it covers, and the delegate — a "roll" held in the PUA, a
+ * named "person" (a staff entry's personnummer), or both (that person in that role).
+ */
+const delegationPointSchema = z
+  .object({
+    punkt: z.string().trim().min(1, 'must not be empty').max(20, 'must be at most 20 characters'),
+    beslut: z
+      .array(z.enum(DECISION_TYPES, { errorMap: () => ({ message: `must be one of ${DECISION_TYPES.join(', ')}` }) }))
+      .min(1, 'a delegation point covers at least one decision type'),
+    roll: z.enum(DELEGATION_ROLES, { errorMap: () => ({ message: `must be one of ${DELEGATION_ROLES.join(', ')}` }) }).optional(),
+    person: personnummer.optional(),
+    anmarkning: text.max(300, 'must be at most 300 characters').optional(),
+  })
+  .strict()
+  .refine((p) => p.roll !== undefined || p.person !== undefined, 'give the delegate: "roll", "person" or both');
+
+/** The förvaltningsrätt that hears appeals against the kommun's decisions (DOMAIN.md §8). */
+const forvaltningsratt = z.object({
+  name: text,
+  postalAddress: postalAddress.optional(),
+  email: email.optional(),
+}).strict();
+
 const puaSchema = z.object({
   code: puaCode,
   kind: z.enum(['kommunstyrelse', 'namnd', 'bolag']),
@@ -40,6 +71,7 @@ const puaSchema = z.object({
   phone: phone.optional(),
   /** Defaults to the kommun's DPO. */
   dataskyddsombud: code.optional(),
+  delegeringsforteckning: z.array(delegationPointSchema).optional(),
 }).strict();
 
 const kommunSchema = z.object({
@@ -52,6 +84,7 @@ const kommunSchema = z.object({
   website: z.string().url('must be a URL').optional(),
   logoUrl: z.string().optional(),
   dataskyddsombud: code,
+  forvaltningsratt: forvaltningsratt.optional(),
   pua: z.array(puaSchema).min(1, 'a kommun needs at least one PUA'),
 }).strict();
 
@@ -63,9 +96,6 @@ const roleAssignment = z
   })
   .strict()
   .refine((r) => (r.pua === undefined) !== (r.kommun === undefined), 'give exactly one scope: "pua" (a list of "kommun/PUA") or "kommun"');
-
-/** `today` only matters for the century rule of 10-digit numbers; the file should use 12 digits. */
-const personnummer = z.string().refine((v) => /^\d{8}-?\d{4}$/.test(v.trim()) && parsePersonnummer(v, '9999-12-31').ok, 'must be a valid personnummer (YYYYMMDD-NNNN)');
 
 const staffSchema = z.object({
   personnummer,
@@ -83,6 +113,11 @@ export const samverkanConfigSchema = z.object({
   const dpoCodes = new Set(cfg.dataskyddsombud.map((d) => d.code));
   const seen = new Set<string>();
   const puaRefs = new Set<string>();
+  // Per valid staff personnummer: the roles held in each "kommun/PUA" (or in every PUA of a kommun).
+  const staffRoles = new Map<string, { role: string; pua?: string[]; kommun?: string }[]>();
+  for (const s of cfg.staff) if (isValidPersonnummer(s.personnummer)) staffRoles.set(normalisePnr(s.personnummer), s.roles);
+  const holds = (pnr: string, role: string, kommunCode: string, puaRef: string) =>
+    (staffRoles.get(pnr) ?? []).some((r) => r.role === role && (r.pua?.includes(puaRef) || r.kommun === kommunCode));
   cfg.kommuner.forEach((k, ki) => {
     if (seen.has(k.code)) ctx.addIssue({ code: 'custom', path: ['kommuner', ki, 'code'], message: `duplicate kommun code "${k.code}"` });
     seen.add(k.code);
@@ -96,6 +131,27 @@ export const samverkanConfigSchema = z.object({
       puaCodes.add(p.code);
       prefixes.add(p.diariumPrefix);
       puaRefs.add(`${k.code}/${p.code}`);
+      const ref = `${k.code}/${p.code}`;
+      const punkter = new Set<string>();
+      p.delegeringsforteckning?.forEach((d, di) => {
+        const at = ['kommuner', ki, 'pua', pi, 'delegeringsforteckning', di];
+        if (typeof d.punkt === 'string') {
+          if (punkter.has(d.punkt.trim())) ctx.addIssue({ code: 'custom', path: [...at, 'punkt'], message: `duplicate punkt "${d.punkt.trim()}" in this PUA` });
+          punkter.add(d.punkt.trim());
+        }
+        const types = new Set<string>();
+        d.beslut?.forEach((b, bi) => {
+          if (types.has(b)) ctx.addIssue({ code: 'custom', path: [...at, 'beslut', bi], message: `duplicate decision type "${b}"` });
+          types.add(b);
+        });
+        // A malformed person or PUA code is reported where it is; checking roles against it would only echo that.
+        if (typeof d.person !== 'string' || !isValidPersonnummer(d.person) || !puaCode.safeParse(p.code).success) return;
+        const pnr = normalisePnr(d.person);
+        // Never echo a personnummer in a message (DSL 3 kap. 10 §): the path says which one.
+        if (!staffRoles.has(pnr)) ctx.addIssue({ code: 'custom', path: [...at, 'person'], message: 'no staff user has this personnummer' });
+        else if (d.roll && !holds(pnr, d.roll, k.code, ref)) ctx.addIssue({ code: 'custom', path: [...at, 'person'], message: `the person does not hold the role "${d.roll}" in ${ref}` });
+        else if (!d.roll && !DELEGATION_ROLES.some((role) => holds(pnr, role, k.code, ref))) ctx.addIssue({ code: 'custom', path: [...at, 'person'], message: `the person holds no ${DELEGATION_ROLES.join(' or ')} role in ${ref}` });
+      });
     });
   });
   const pnrs = new Set<string>();
@@ -113,6 +169,27 @@ export const samverkanConfigSchema = z.object({
 });
 
 export type SamverkanConfig = z.infer<typeof samverkanConfigSchema>;
+export type DelegationPointConfig = z.infer<typeof delegationPointSchema>;
+
+/**
+ * The förteckning as stored (`pua.delegations`): "punkt" → number, "beslut" → decisionTypes (each
+ * once, in file order), "roll" → role, "person" → the staff user's id via `staffUserIdOf` (given the
+ * normalised 12-digit personnummer), "anmarkning" → remark. Throws if a person cannot be resolved;
+ * validation guarantees that every person is in the file's staff list.
+ */
+export function toDelegationPoints(points: readonly DelegationPointConfig[] | undefined, staffUserIdOf: (pnr: string) => string | undefined): DelegationPoint[] {
+  return (points ?? []).map((d) => {
+    const point: DelegationPoint = { number: d.punkt.trim(), decisionTypes: [...new Set(d.beslut)] };
+    if (d.roll) point.role = d.roll;
+    if (d.person) {
+      const id = staffUserIdOf(normalisePnr(d.person));
+      if (!id) throw new Error(`delegation point ${d.punkt}: the person is not a staff user`);
+      point.staffUserId = id;
+    }
+    if (d.anmarkning) point.remark = d.anmarkning.trim();
+    return point;
+  });
+}
 
 export type ConfigResult = { ok: true; config: SamverkanConfig } | { ok: false; errors: string[] };
 

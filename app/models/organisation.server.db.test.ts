@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { kommuner, pua } from '../../db/schema/index';
 import { validateSamverkanConfig, type SamverkanConfig } from '~/domain/samverkan-config';
 import { useTestDatabase } from '../../tests/db';
 import { countAuditRows } from './audit.server';
@@ -32,6 +33,61 @@ describe('importSamverkanConfig', () => {
     await importSamverkanConfig(config, actor, '2026-11-22');
     expect(await counts()).toEqual(afterFirst);
     expect(await countAuditRows(t.handle.db, 'config.import')).toBe(2);
+  });
+
+  /** Each PUA's stored förteckning by "kommun/PUA", and each kommun's förvaltningsrätt. */
+  async function stored() {
+    const rows = await t.handle.db.select({ kommun: kommuner.code, code: pua.code, delegations: pua.delegations }).from(pua).innerJoin(kommuner, eq(kommuner.id, pua.kommunId));
+    const courts = await t.handle.db.select({ code: kommuner.code, forvaltningsratt: kommuner.forvaltningsratt }).from(kommuner);
+    return { delegations: new Map(rows.map((r) => [`${r.kommun}/${r.code}`, r.delegations])), courts: new Map(courts.map((c) => [c.code, c.forvaltningsratt])) };
+  }
+
+  it('stores each PUA’s delegeringsförteckning with persons resolved to staff ids, and the förvaltningsrätt (issue #6)', async () => {
+    const config = demo();
+    const summary = await importSamverkanConfig(config, actor, '2026-11-22');
+    const { delegations, courts } = await stored();
+
+    const expectedPoints = config.kommuner.flatMap((k) => k.pua.map((p) => p.delegeringsforteckning?.length ?? 0)).reduce((a, b) => a + b, 0);
+    expect(summary.delegationPoints).toBe(expectedPoints);
+    expect(expectedPoints).toBeGreaterThan(0);
+
+    const eva = await findStaffByPersonnummer('197605039945');
+    const olof = await findStaffByPersonnummer('196809179952');
+    const granasaSn = delegations.get('granasa/SN')!;
+    expect(granasaSn.map((d) => d.number)).toEqual(['7.1', '7.2', '7.3', '7.4', '7.5']);
+    expect(granasaSn[0]).toEqual({ number: '7.1', decisionTypes: ['bifall'], role: 'handlaggare', remark: expect.stringContaining('bifalls i sin helhet') });
+    expect(granasaSn[2]).toEqual({ number: '7.3', decisionTypes: ['art12_5'], staffUserId: eva!.id, remark: expect.stringContaining('dataskyddsombudet') });
+    expect(delegations.get('granasa/KS')![2]).toMatchObject({ number: '12.3', role: 'gdpr_samordnare', staffUserId: olof!.id });
+    // The file's personnummer never reaches the stored points.
+    expect(JSON.stringify([...delegations.values()])).not.toMatch(/\d{8}-?\d{4}/);
+
+    for (const k of config.kommuner) expect(courts.get(k.code)).toEqual(k.forvaltningsratt);
+  });
+
+  it('re-import replaces the förteckning and the förvaltningsrätt', async () => {
+    const config = demo();
+    const sn = config.kommuner[0]!.pua.find((p) => p.code === 'SN')!;
+    sn.delegeringsforteckning = [
+      { punkt: '3.1', beslut: ['bifall', 'avslag'], roll: 'handlaggare', anmarkning: 'Anmäls till nämnden.' },
+      { punkt: '3.2', beslut: ['art12_5'], person: config.staff.find((s) => s.name === 'Anna Lindqvist')!.personnummer },
+    ];
+    delete config.kommuner[0]!.pua.find((p) => p.code === 'BN')!.delegeringsforteckning;
+    config.kommuner[1]!.forvaltningsratt = { name: 'Förvaltningsrätten i Linköping' };
+    await importSamverkanConfig(config, actor, '2026-11-22');
+
+    const { delegations, courts } = await stored();
+    const anna = await findStaffByPersonnummer('197803149827');
+    expect(delegations.get('sjobacka/SN')).toEqual([
+      { number: '3.1', decisionTypes: ['bifall', 'avslag'], role: 'handlaggare', remark: 'Anmäls till nämnden.' },
+      { number: '3.2', decisionTypes: ['art12_5'], staffUserId: anna!.id },
+    ]);
+    expect(delegations.get('sjobacka/BN')).toEqual([]);
+    expect(delegations.get('sjobacka/KS')!.length).toBe(5);
+    expect(courts.get('granasa')).toEqual({ name: 'Förvaltningsrätten i Linköping' });
+
+    delete config.kommuner[1]!.forvaltningsratt;
+    await importSamverkanConfig(config, actor, '2026-11-22');
+    expect((await stored()).courts.get('granasa')).toBeNull();
   });
 
   it('re-import updates what changed and replaces a user’s roles', async () => {

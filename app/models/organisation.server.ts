@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { dataskyddsombud, kommuner, pua, roleAssignments, samverkan, staffUsers } from '../../db/schema/index';
-import type { SamverkanConfig } from '~/domain/samverkan-config';
+import { toDelegationPoints, type SamverkanConfig } from '~/domain/samverkan-config';
 import { parsePersonnummer } from '~/domain/personnummer';
 import { db, type Database } from '../utils/db.server';
 import { encryptPersonnummer, personnummerLookup } from '../utils/pnr-crypto.server';
@@ -35,13 +35,15 @@ export async function getSamverkanOverview(database: Database = db()) {
   };
 }
 
-export type ImportSummary = { kommuner: number; pua: number; dataskyddsombud: number; staff: number; roleAssignments: number };
+export type ImportSummary = { kommuner: number; pua: number; dataskyddsombud: number; staff: number; roleAssignments: number; delegationPoints: number };
 
 /**
  * Imports a validated configuration in one transaction. Re-importing the same file changes
  * nothing but `updatedAt`; a changed file updates the rows it names. Rows the file no longer
  * names are kept (PUAs are deactivated, never deleted: cases refer to them). A staff user's
- * role assignments are replaced by those in the file.
+ * role assignments are replaced by those in the file, and so is each PUA's delegeringsförteckning
+ * (`pua.delegations`, persons resolved to staff ids; no förteckning in the file = an empty one).
+ * A decision keeps the point it was taken under as it read then (`decisions.delegation_point`).
  */
 export async function importSamverkanConfig(config: SamverkanConfig, actor: Actor, today: string, database: Database = db()): Promise<ImportSummary> {
   return database.transaction(async (txRaw) => {
@@ -79,6 +81,7 @@ export async function importSamverkanConfig(config: SamverkanConfig, actor: Acto
         website: k.website ?? null,
         logoUrl: k.logoUrl ?? null,
         dataskyddsombudId: dpoIds.get(k.dataskyddsombud)!,
+        forvaltningsratt: k.forvaltningsratt ?? null,
         updatedAt: now,
       };
       const [kommun] = await tx
@@ -118,6 +121,7 @@ export async function importSamverkanConfig(config: SamverkanConfig, actor: Acto
     }
 
     let assignmentCount = 0;
+    const staffIds = new Map<string, string>();
     for (const s of config.staff) {
       const parsed = parsePersonnummer(s.personnummer, today);
       if (!parsed.ok) throw new Error(`staff ${s.name}: invalid personnummer`); // validated before; defensive
@@ -134,6 +138,7 @@ export async function importSamverkanConfig(config: SamverkanConfig, actor: Acto
           .returning({ id: staffUsers.id });
         staffId = row!.id;
       }
+      staffIds.set(parsed.pnr.value, staffId!);
       const rows: (typeof roleAssignments.$inferInsert)[] = s.roles.flatMap((r): (typeof roleAssignments.$inferInsert)[] =>
         r.pua
           ? r.pua.map((ref) => ({ staffUserId: staffId!, role: r.role, puaId: puaIds.get(ref)!, kommunId: null }))
@@ -143,12 +148,23 @@ export async function importSamverkanConfig(config: SamverkanConfig, actor: Acto
       assignmentCount += rows.length;
     }
 
+    // The förteckningar last: a point may name a person, who now has a staff id.
+    let delegationPoints = 0;
+    for (const k of config.kommuner) {
+      for (const p of k.pua) {
+        const delegations = toDelegationPoints(p.delegeringsforteckning, (pnr) => staffIds.get(pnr));
+        await tx.update(pua).set({ delegations }).where(eq(pua.id, puaIds.get(`${k.code}/${p.code}`)!));
+        delegationPoints += delegations.length;
+      }
+    }
+
     const summary: ImportSummary = {
       kommuner: config.kommuner.length,
       pua: puaCount,
       dataskyddsombud: config.dataskyddsombud.length,
       staff: config.staff.length,
       roleAssignments: assignmentCount,
+      delegationPoints,
     };
     await writeAudit(tx, { actor, action: 'config.import', entityType: 'samverkan', entityId: sv!.id, details: { ...summary } });
     return summary;
