@@ -68,3 +68,8 @@ export type DelegationPoint = {
   staffUserId?: string;
   remark?: string;
 };
+
+/** The courts an appeal goes through: förvaltningsrätten, then kammarrätten (prövningstillstånd needed). */
+export const COURTS = ['forvaltningsratt', 'kammarratt'] as const;
+export type CourtLevel = (typeof COURTS)[number];
+export const COURT_OUTCOMES = ['bifall', 'delvis_bifall', 'avslag', 'avvisning', 'avskrivning', 'aterforvisning', 'provningstillstand_meddelas_ej'] as const;

@@ -16,7 +16,7 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const FILE_INPUT_ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
 
 /** What a file is for (the `attachments.purpose` column). */
-export const ATTACHMENT_PURPOSES = ['fullmakt', 'custody', 'appointment', 'evidence', 'message', 'task'] as const;
+export const ATTACHMENT_PURPOSES = ['fullmakt', 'custody', 'appointment', 'evidence', 'message', 'task', 'appeal'] as const;
 export type AttachmentPurpose = (typeof ATTACHMENT_PURPOSES)[number];
 
 export const isAttachmentPurpose = (value: unknown): value is AttachmentPurpose =>

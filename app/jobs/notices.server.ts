@@ -17,7 +17,7 @@ import { bilingualMail, type RenderedMail } from '../utils/bilingual-mail.server
 import { mailer } from '../utils/mailer.server';
 import type { JobDefinition } from './queue.server';
 
-export type PuaNoticeEvent = 'withdrawn' | 'message';
+export type PuaNoticeEvent = 'withdrawn' | 'message' | 'appeal';
 
 const ACTOR: Actor = { type: 'system', id: 'notices' };
 

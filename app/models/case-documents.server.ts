@@ -14,6 +14,7 @@ import { readStoredFile, storeFile } from '../utils/file-store.server';
 import { queueResidentNotice } from '../jobs/notices.server';
 import { writeAudit } from './audit.server';
 import { findResidentCase } from './resident-cases.server';
+import { recordDigitalNotification } from './decision-notification.server';
 
 export type DocumentKind = 'letter' | 'decision' | 'registerutdrag' | 'notice';
 
@@ -28,20 +29,27 @@ export async function publishCaseDocument(
   database: Database = db(),
 ): Promise<{ id: string }> {
   const stored = await storeFile(input.bytes);
-  const actor = input.staffId ? ({ type: 'staff', id: input.staffId } as const) : ({ type: 'system' } as const);
-  const doc = await database.transaction(async (txn) => {
-    const tx = txn as unknown as Database;
-    const now = new Date();
-    const [row] = await tx
-      .insert(caseDocuments)
-      .values({ caseId: input.caseId, kind: input.kind, title: input.title, sha256: stored.sha256, filename: input.filename, mimeType: input.mimeType, size: stored.size, createdByStaffId: input.staffId, publishedAt: now })
-      .returning({ id: caseDocuments.id });
-    await tx.insert(caseEvents).values({ caseId: input.caseId, type: 'document.published', actorType: actor.type, actorId: input.staffId, data: { documentId: row!.id, kind: input.kind } });
-    await writeAudit(tx, { actor, action: 'document.publish', entityType: 'case', entityId: input.caseId, details: { documentId: row!.id, kind: input.kind, sha256: stored.sha256, size: stored.size } });
-    return row!;
-  });
+  const doc = await database.transaction((txn) => insertCaseDocument(txn as unknown as Database, { ...input, ...stored }));
   await queueResidentNotice(input.caseId, database);
   return doc;
+}
+
+/**
+ * The same inside the caller's transaction, for a file already stored (a decision letter is
+ * released in the transaction that takes the decision). The caller queues the notice after commit.
+ */
+export async function insertCaseDocument(
+  tx: Database,
+  input: { caseId: string; staffId: string | null; kind: DocumentKind; title: string; filename: string; mimeType: string; sha256: string; size: number },
+): Promise<{ id: string }> {
+  const actor = input.staffId ? ({ type: 'staff', id: input.staffId } as const) : ({ type: 'system' } as const);
+  const [row] = await tx
+    .insert(caseDocuments)
+    .values({ caseId: input.caseId, kind: input.kind, title: input.title, sha256: input.sha256, filename: input.filename, mimeType: input.mimeType, size: input.size, createdByStaffId: input.staffId, publishedAt: new Date() })
+    .returning({ id: caseDocuments.id });
+  await tx.insert(caseEvents).values({ caseId: input.caseId, type: 'document.published', actorType: actor.type, actorId: input.staffId, data: { documentId: row!.id, kind: input.kind } });
+  await writeAudit(tx, { actor, action: 'document.publish', entityType: 'case', entityId: input.caseId, details: { documentId: row!.id, kind: input.kind, sha256: input.sha256, size: input.size } });
+  return row!;
 }
 
 const columns = {
@@ -82,8 +90,22 @@ export async function openDocumentAsResident(documentId: string, caseId: string,
       .set({ firstOpenedAt: now })
       .where(and(eq(caseDocuments.id, doc.id), isNull(caseDocuments.firstOpenedAt)))
       .returning({ id: caseDocuments.id });
-    if (first) await tx.insert(caseEvents).values({ caseId: found.id, type: 'document.opened', actorType: 'resident', actorId: residentId, visibleToResident: false, data: { documentId: doc.id, kind: doc.kind } });
+    if (first) {
+      await tx.insert(caseEvents).values({ caseId: found.id, type: 'document.opened', actorType: 'resident', actorId: residentId, visibleToResident: false, data: { documentId: doc.id, kind: doc.kind } });
+      // A decision opened for the first time is a decision received (FL 44 §): its appeal period starts.
+      if (doc.kind === 'decision') await recordDigitalNotification(tx, { documentId: doc.id, caseId: found.id, residentId, at: now });
+    }
     await writeAudit(tx, { actor: { type: 'resident', id: residentId }, action: 'document.download', entityType: 'case', entityId: found.id, details: { documentId: doc.id, first: Boolean(first), sha256: doc.sha256 } });
   });
   return { ...doc, bytes };
+}
+
+/** A document of the case (a letter, a decision) for staff with content access; audited, never marks it opened. */
+export async function openDocumentAsStaff(documentId: string, caseId: string, staffId: string, database: Database = db()) {
+  if (!/^[0-9a-f-]{36}$/i.test(documentId)) return null;
+  const [doc] = await database.select({ ...columns, sha256: caseDocuments.sha256 }).from(caseDocuments).where(and(eq(caseDocuments.id, documentId), eq(caseDocuments.caseId, caseId)));
+  if (!doc) return null;
+  const bytes = await readStoredFile(doc.sha256);
+  await writeAudit(database, { actor: { type: 'staff', id: staffId }, action: 'document.download', entityType: 'case', entityId: caseId, details: { documentId: doc.id, sha256: doc.sha256 } });
+  return { filename: doc.filename, mimeType: doc.mimeType, bytes };
 }

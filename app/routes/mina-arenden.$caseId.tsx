@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { DecisionSection } from '~/components/case/decision-section';
 import { DocumentList } from '~/components/case/document-list';
 import { MessageForm } from '~/components/case/message-form';
 import { MessageThread } from '~/components/case/message-thread';
@@ -15,6 +16,8 @@ import { MAX_FILES } from '~/domain/file-types';
 import { caseClock } from '~/models/case-clock.server';
 import { listPublishedDocuments } from '~/models/case-documents.server';
 import { listCaseMessages, openRequests, sendResidentMessage, MAX_MESSAGE_LENGTH } from '~/models/case-messages.server';
+import { listCaseAppeals } from '~/models/appeals.server';
+import { residentDecisions } from '~/models/decisions.server';
 import { getResidentCase } from '~/models/resident-cases.server';
 import { requireResidentId } from '~/utils/auth.server';
 import { validateCsrf } from '~/utils/csrf.server';
@@ -28,25 +31,30 @@ import { parseUploadForm } from '~/utils/uploads.server';
 export const handle = { i18n: ['account', 'request'] };
 
 /** Events the resident's timeline has words for; anything newer reads "Ärendet uppdaterades". */
-const KNOWN_EVENTS = new Set(['received', 'registered', 'closed.granted', 'rerouted', 'rerouted.from', 'withdrawn', 'message.from_resident', 'message.to_resident', 'information.requested', 'information.provided', 'deadline.extended', 'document.published']);
+const KNOWN_EVENTS = new Set([
+  'received', 'registered', 'closed.granted', 'rerouted', 'rerouted.from', 'withdrawn', 'message.from_resident', 'message.to_resident', 'information.requested', 'information.provided', 'deadline.extended', 'document.published',
+  'decision.decided', 'decision.notified', 'appeal.received', 'appeal.forwarded', 'appeal.avvisad', 'appeal.lapsed', 'appeal.court_decided',
+]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const residentId = await requireResidentId(request);
   const found = await getResidentCase(params.caseId ?? '', residentId);
   if (!found) throw new Response('Not Found', { status: 404 });
-  const [t, locale, messages, documents, clock] = await Promise.all([
+  const [t, locale, messages, documents, clock, decisions, appeals] = await Promise.all([
     i18next.getFixedT(request, ['request', 'common']),
     i18next.getLocale(request),
     listCaseMessages(found.id),
     listPublishedDocuments(found.id),
     caseClock(db(), found),
+    residentDecisions(found.id),
+    listCaseAppeals(found.id),
   ]);
   const outstanding = openRequests(messages);
   const flash = new URL(request.url).searchParams.get('klart');
   return json({
     title: `${t(`request:kinds.${found.kind}`)} ${found.diarienummer} – ${t('common:service.name')}`,
     locale,
-    flash: flash === 'meddelande' || flash === 'aterkallad' ? flash : null,
+    flash: flash === 'meddelande' || flash === 'aterkallad' || flash === 'overklagat' ? flash : null,
     case: {
       id: found.id,
       kind: found.kind,
@@ -78,6 +86,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     messages: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), answeredAt: m.answeredAt?.toISOString() ?? null })),
     documents: documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title, size: d.size, publishedAt: d.publishedAt.toISOString() })),
+    decisions,
+    appeals: appeals.map((a) => ({ id: a.id, receivedOn: a.receivedOn!, status: a.status })),
   });
 }
 
@@ -109,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ResidentCase() {
   const { t } = useTranslation(['account', 'request']);
-  const { case: c, locale, events, messages, documents, paused, openRequest, canWithdraw: withdrawable, canWrite, flash, maxMessageLength } = useLoaderData<typeof loader>();
+  const { case: c, locale, events, messages, documents, decisions, appeals, paused, openRequest, canWithdraw: withdrawable, canWrite, flash, maxMessageLength } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const number = (n: number) => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE').format(n);
   const errorText = (code: string | undefined) => {
@@ -150,7 +160,7 @@ export default function ResidentCase() {
     <>
       <BackLink to="/mina-arenden">{t('case.back')}</BackLink>
       {summaryErrors.length ? <ErrorSummary errors={summaryErrors} /> : null}
-      {flash === 'aterkallad' ? <SuccessBanner>{t('case.flash.aterkallad', { puaName: c.puaName })}</SuccessBanner> : null}
+      {flash === 'aterkallad' || flash === 'overklagat' ? <SuccessBanner>{t(`case.flash.${flash}`, { puaName: c.puaName })}</SuccessBanner> : null}
       {openRequest ? (
         <NotificationBanner title={t('case.actionNeeded.title')}>
           <p className="notification-banner__heading">{t(`case.actionNeeded.${openRequest.kind}`, { puaName: c.puaName })}</p>
@@ -198,6 +208,8 @@ export default function ResidentCase() {
 
       <h2 className="heading-m">{t('documents.title')}</h2>
       <DocumentList documents={documents} href={documentHref} locale={locale} puaName={c.puaName} closed={!canWrite} />
+
+      <DecisionSection caseId={c.id} decisions={decisions} appeals={appeals} locale={locale} />
 
       <h2 className="heading-m">{t('case.timeline')}</h2>
       <ol className="list timeline">

@@ -41,6 +41,10 @@ export default function StaffHome() {
           </h2>
           <p className="body">{t('office:home.inboxText')}</p>
           {dashboard ? <CaseDashboard dashboard={dashboard} /> : null}
+          <h2 className="heading-m">
+            <Link to="/personal/delegationsbeslut">{t('office:report.title')}</Link>
+          </h2>
+          <p className="body">{t('office:home.reportText')}</p>
         </>
       ) : null}
       {taskWork ? (

@@ -31,7 +31,13 @@ import { listMeetings, recordMeeting } from '~/models/case-meetings.server';
 import { rerouteCase, rerouteTargets } from '~/models/case-reroute.server';
 import { listCaseMessages, listSubmissionFiles, sendStaffMessage, type MessageKind } from '~/models/case-messages.server';
 import { assignableStaff, getStaffCase } from '~/models/staff-cases.server';
-import { requireCaseScope } from '~/utils/auth.server';
+import { puasWithPermissionFor, requireCaseScope } from '~/utils/auth.server';
+import { DecisionList } from '~/components/office/decision-list';
+import { appealDeadline } from '~/domain/deadlines';
+import { isAppealable } from '~/domain/decisions';
+import { listCaseAppeals } from '~/models/appeals.server';
+import { recordPostalNotification } from '~/models/decision-notification.server';
+import { listCaseDecisions } from '~/models/decisions.server';
 import { validateCsrf } from '~/utils/csrf.server';
 import { todayInStockholm } from '~/utils/dates.server';
 import { i18next } from '~/utils/i18next.server';
@@ -51,7 +57,7 @@ async function loadCase(request: Request, caseId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { found } = await loadCase(request, params.caseId);
-  const [t, locale, messages, staff, files, tasks, recipients, meetings, targets] = await Promise.all([
+  const [t, locale, messages, staff, files, tasks, recipients, meetings, targets, decisionRows, appealRows, decidePuas] = await Promise.all([
     i18next.getFixedT(request, ['office', 'request', 'common']),
     i18next.getLocale(request),
     found.content ? listCaseMessages(found.id) : Promise.resolve([]),
@@ -61,6 +67,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     found.access.handle ? taskRecipients(found.puaId, found.kommunId) : Promise.resolve([]),
     found.content && found.kind === 'forandring' ? listMeetings(found.id) : Promise.resolve([]),
     found.access.register ? rerouteTargets(found.puaId, found.kommunId) : Promise.resolve([]),
+    found.content ? listCaseDecisions(found.id) : Promise.resolve([]),
+    found.content ? listCaseAppeals(found.id) : Promise.resolve([]),
+    puasWithPermissionFor(request, 'decide:case:pua'),
   ]);
   const today = todayInStockholm();
   const flash = new URL(request.url).searchParams.get('klart');
@@ -110,6 +119,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     files,
     tasks: tasks.map((task) => ({ ...task, answeredAt: task.answeredAt?.toISOString() ?? null })),
     recipients: recipients.map((r) => ({ id: r.id, name: r.name, role: r.role })),
+    decisions: decisionRows.map(({ decision: d, decidedBy, proposedBy }) => ({
+      id: d.id,
+      type: d.type,
+      status: d.status,
+      decidedOn: d.decidedOn,
+      decidedBy,
+      proposedBy,
+      delegationPoint: d.delegationPoint?.number ?? null,
+      documentId: d.documentId,
+      notifiedOn: d.notifiedOn,
+      notificationMethod: d.notificationMethod,
+      appealDeadline: d.notifiedOn ? appealDeadline(d.notifiedOn) : null,
+      appealable: isAppealable(d.type),
+    })),
+    appeals: appealRows.map((a) => ({ id: a.id, status: a.status, receivedOn: a.receivedOn!, channel: a.channel })),
+    // A decision on the request itself: once, while the case is being handled.
+    canDecide: found.access.handle && decidePuas.includes(found.puaId) && ['registered', 'in_progress', 'awaiting_resident'].includes(found.status) && !decisionRows.some((r) => r.decision.appealId === null && r.decision.status === 'decided'),
   });
 }
 
@@ -192,6 +218,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!found.access.handle) return deny();
       const result = await extendCaseDeadline({ caseId, staffId, reason: field('reason') });
       return result.ok ? done('forlangt') : json<ActionData>({ errors: { reason: `extend.${result.error}` }, values: { reason: field('reason') } }, { status: 400 });
+    }
+    case 'notified': {
+      if (!found.access.handle) return deny();
+      const notifiedOn = field('notifiedOn').trim();
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(notifiedOn)) return json<ActionData>({ errors: { notifiedOn: 'date' } }, { status: 400 });
+      const result = await recordPostalNotification({ decisionId: field('decisionId'), caseId, staffId, notifiedOn });
+      return result.ok ? done('delgivet') : json<ActionData>({ errors: { notifiedOn: result.error } }, { status: 400 });
     }
     case 'close': {
       if (!found.access.handle) return deny();
@@ -320,6 +353,9 @@ export default function StaffCasePage() {
         </>
       ) : null}
       {content && c.kind === 'forandring' ? <MeetingSection meetings={data.meetings} canRecord={access.handle} today={today} locale={locale} errors={result?.errors ?? {}} values={result?.values ?? {}} /> : null}
+      {content ? (
+        <DecisionList caseId={c.id} locale={locale} decisions={data.decisions} appeals={data.appeals} canDecide={data.canDecide} canHandle={access.handle} notifiedError={result?.errors?.notifiedOn ? t(`office:decision.errors.${result.errors.notifiedOn}`) : undefined} />
+      ) : null}
       <CaseActions access={access} status={c.status} extended={c.extendedOn !== null} assigneeId={c.assigneeId} staff={data.staff} recipients={data.recipients} targets={data.targets} errors={result?.errors ?? {}} values={result?.values ?? {}} />
       {content ? (
         <>

@@ -64,6 +64,13 @@ export async function requireStaffWithPermission(request: Request, permission: P
   return { staff, puaIds };
 }
 
+/** The PUAs where the logged-in staff member holds `permission` (empty when none): for showing an action. */
+export async function puasWithPermissionFor(request: Request, permission: Permission): Promise<string[]> {
+  const staffId = await requireStaffId(request);
+  const [assignments, puas] = await Promise.all([getRoleAssignments(staffId), listPuaRefs()]);
+  return puasWithPermission(assignments, puas, permission);
+}
+
 /** `invariantResponse` from the Epic Stack: a failed expectation becomes an HTTP error. */
 export function invariantResponse(condition: unknown, message = 'Not Found', status = 404): asserts condition {
   if (!condition) throw new Response(message, { status });

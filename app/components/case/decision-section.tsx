@@ -1,0 +1,50 @@
+import { Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { formatLongDate } from '~/utils/text-format';
+
+type Props = {
+  caseId: string;
+  decisions: { id: string; decidedOn: string; notifiedOn: string | null; appealable: boolean; lastDay: string | null }[];
+  appeals: { id: string; receivedOn: string; status: string }[];
+  locale: string;
+};
+
+/**
+ * The resident's decisions (issue #6): when each was received, the last day to appeal, and the
+ * way to appeal; then the appeals and where they are. The letters themselves are documents.
+ */
+export function DecisionSection({ caseId, decisions, appeals, locale }: Props) {
+  const { t } = useTranslation('account');
+  if (decisions.length === 0) return null;
+  const date = (d: string) => formatLongDate(d, locale);
+  return (
+    <section aria-labelledby="beslut-rubrik">
+      <h2 className="heading-m" id="beslut-rubrik">
+        {t('decisions.title')}
+      </h2>
+      <ul className="list">
+        {decisions.map((d) => (
+          <li key={d.id}>
+            <strong>{t(d.appealable ? 'decisions.decided' : 'decisions.answer', { date: date(d.decidedOn) })}</strong>
+            {d.appealable ? <p className="body">{d.notifiedOn && d.lastDay ? t('decisions.notified', { notified: date(d.notifiedOn), lastDay: date(d.lastDay) }) : t('decisions.notOpened')}</p> : null}
+          </li>
+        ))}
+      </ul>
+      {decisions.some((d) => d.appealable) ? (
+        <p className="body">
+          <Link to={`/mina-arenden/${caseId}/overklaga`}>{t('decisions.appealLink')}</Link>
+        </p>
+      ) : null}
+      {appeals.length ? (
+        <>
+          <h3 className="heading-s">{t('decisions.appeals')}</h3>
+          <ul className="list">
+            {appeals.map((a) => (
+              <li key={a.id}>{t('decisions.appealRow', { date: date(a.receivedOn), status: t(`decisions.appealStatus.${a.status}`) })}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

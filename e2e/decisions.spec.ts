@@ -1,0 +1,183 @@
+/**
+ * Beslut and överklagande (issue #6): a handläggare without delegation proposes an avslag on an
+ * erasure request, the samordnare with delegation approves; the resident opens the letter (the
+ * notification date), appeals within time, signed with BankID; the samordnare runs the
+ * rättidsprövning and forwards the package to förvaltningsrätten. The letter is checked for its
+ * required parts by text extraction.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { appealDeadline } from '../app/domain/deadlines';
+import { pdfText } from '../tests/pdf-text';
+import { expectNoAxeViolations } from './axe';
+import { loginWithQr } from './bankid';
+import { approveSigning, continueOn, shooter } from './journey';
+
+test.describe.configure({ mode: 'serial' });
+
+const shot = shooter('decisions');
+const RESIDENT = '197405065553'; // used only by this spec
+const SAMORDNARE_SN = '197803149827'; // Anna Lindqvist, gdpr_samordnare Sjöbacka SN: delegation for every type
+const HANDLAGGARE_SN = '198705199837'; // Erik Holm, handläggare Sjöbacka SN: delegation for bifall only
+
+const stockholmToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+const longDate = (iso: string) => new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const rowValue = (page: Page, key: string) => page.locator('.summary-list__row').filter({ has: page.locator('dt', { hasText: new RegExp(`^${key}$`) }) }).locator('dd');
+
+async function fileErasure(page: Page): Promise<string> {
+  await loginWithQr(page, '/logga-in', RESIDENT);
+  await expect(page).toHaveURL(/\/mina-arenden$/);
+  await page.goto('/begaran');
+  await page.getByRole('button', { name: 'Starta' }).click();
+  await page.getByLabel('Sjöbacka kommun').check();
+  await continueOn(page);
+  await page.getByLabel(/^Radering/).check();
+  await continueOn(page);
+  await page.getByLabel('Mig själv').check();
+  await continueOn(page);
+  await page.getByLabel('Socialnämnden', { exact: true }).check();
+  await continueOn(page);
+  await page.getByLabel('Vilka uppgifter gäller det?').fill('Anteckningarna om mig i ärendet om ekonomiskt bistånd från 2015.');
+  await page.getByLabel('De behövs inte längre för det de samlades in för').check();
+  await continueOn(page);
+  await page.getByLabel(/E-postadress/).fill('resident@example.se');
+  await continueOn(page);
+  await page.getByLabel('Här i Dataskyddsportalen').check();
+  await continueOn(page);
+  await continueOn(page); // no attachments
+  await page.getByRole('button', { name: 'Mobilt BankID på en annan enhet' }).click();
+  await approveSigning(RESIDENT);
+  await expect(page).toHaveURL(/\/kvitto$/, { timeout: 15_000 });
+  return (await page.getByRole('table').getByRole('cell').filter({ hasText: /^SN \d{4}\/\d{5}$/ }).innerText()).trim();
+}
+
+async function staffPage(browser: Browser, personnummer: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await loginWithQr(page, '/personal/logga-in', personnummer);
+  await expect(page).toHaveURL(/\/personal$/);
+  return page;
+}
+
+async function openCase(page: Page, diarienummer: string) {
+  await page.goto(`/personal/arenden?sok=${encodeURIComponent(diarienummer)}`);
+  await page.getByRole('link', { name: diarienummer, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(diarienummer);
+}
+
+test('an avslag proposed without delegation, approved by a delegate, appealed in time and forwarded to the court', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const diarienummer = await fileErasure(page);
+
+  // The samordnare registers the case with Erik Holm as handläggare.
+  const anna = await staffPage(browser, SAMORDNARE_SN);
+  await openCase(anna, diarienummer);
+  await anna.getByLabel('Handläggare', { exact: true }).selectOption({ label: 'Erik Holm' });
+  await anna.getByRole('button', { name: 'Registrera' }).click();
+  await expect(anna.getByRole('alert', { name: 'Klart' })).toContainText('Ärendet är registrerat.');
+
+  // Erik writes an avslag: the ground's ready text comes up once chosen and saved.
+  const erik = await staffPage(browser, HANDLAGGARE_SN);
+  await openCase(erik, diarienummer);
+  await erik.getByRole('link', { name: 'Skriv beslut' }).click();
+  await expect(erik.getByRole('heading', { level: 1 })).toHaveText('Beslut');
+  await erik.getByRole('button', { name: 'Föreslå beslut' }).click(); // nothing chosen
+  await expect(erik.getByRole('alert').first()).toContainText('Välj bifall, delvis bifall, avslag eller avvisning');
+  await erik.getByLabel('Avslag', { exact: true }).check();
+  await erik.getByLabel(/Allmänna handlingar/i).check();
+  await erik.getByRole('button', { name: 'Spara utkast' }).click();
+  const groundText = erik.getByLabel(/^Text för/);
+  await expect(groundText).toContainText('arkiv');
+  await erik.getByLabel('Motivering').fill('Anteckningarna är allmänna handlingar i ett avslutat ärende om ekonomiskt bistånd. De ska bevaras enligt nämndens dokumenthanteringsplan och får inte gallras före 2030.');
+  await shot(erik, 'draft');
+  await expectNoAxeViolations(erik);
+  // Erik holds delegation only for bifall: deciding an avslag is refused, proposing works.
+  await erik.getByRole('button', { name: 'Fatta beslut' }).click();
+  await expect(erik.getByRole('alert').first()).toContainText('Du har inte delegation för den här typen av beslut');
+  await erik.getByRole('button', { name: 'Föreslå beslut' }).click();
+  await expect(erik.getByRole('alert', { name: 'Klart' })).toContainText('Beslutet är föreslaget');
+  await erik.context().close();
+
+  // Anna reviews and approves (four-eyes): the decision records both.
+  await anna.reload();
+  await anna.getByRole('link', { name: 'Fortsätt med beslutet' }).click();
+  await expect(anna.getByText('Anteckningarna är allmänna handlingar')).toBeVisible();
+  await shot(anna, 'proposal');
+  await expectNoAxeViolations(anna);
+  await anna.getByRole('button', { name: 'Godkänn och fatta beslut' }).click();
+  await expect(anna.getByRole('alert', { name: 'Klart' })).toContainText('Beslutet är fattat');
+  await expect(rowValue(anna, 'Status')).toContainText('Beslutat');
+  await expect(anna.locator('#beslut').locator('..')).toContainText('Föreslaget av Erik Holm.');
+  await shot(anna, 'decided');
+  await expectNoAxeViolations(anna);
+
+  // The resident opens the letter in Mina ärenden: that is the notification date.
+  await page.goto('/mina-arenden');
+  await page.getByRole('link', { name: diarienummer }).click();
+  await expect(page.getByText('Tiden för att överklaga räknas från den dag du öppnar det.')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /^Beslut/ }).first().click();
+  const letter = await (await download).createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const c of letter) chunks.push(c as Buffer);
+  const text = (await pdfText(Buffer.concat(chunks))).replace(/\s+/g, ' ');
+  for (const part of [diarienummer, 'Socialnämnden', 'Sjöbacka', 'Avslag', 'Artikel 17.3 b', 'Anna Lindqvist', 'Erik Holm', 'punkt 7.2', 'delegeringsförteckning', 'Förvaltningsrätten i Linköping', 'Skicka överklagandet till Socialnämnden', 'tre veckor', 'Integritetsskyddsmyndigheten']) {
+    expect(text, `the letter names ${part}`).toContain(part);
+  }
+  const today = stockholmToday();
+  await page.reload();
+  await expect(page.getByText(`Du fick del av beslutet den ${longDate(today)}. Ett överklagande måste ha kommit in senast ${longDate(appealDeadline(today))}.`)).toBeVisible();
+  await shot(page, 'resident-decision');
+  await expectNoAxeViolations(page);
+
+  // The appeal: empty is refused, then written, checked and signed with BankID.
+  await page.getByRole('link', { name: 'Överklaga beslutet' }).click();
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await expect(page.getByRole('alert').first()).toContainText('Skriv vilken ändring du vill ha');
+  await page.getByLabel('Vilken ändring vill du ha?').fill('Jag vill att anteckningarna om mig raderas.');
+  await page.getByLabel('Varför ska beslutet ändras?').fill('Ärendet är avslutat sedan länge och anteckningarna behövs inte.');
+  await shot(page, 'appeal-form');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kontrollera ditt överklagande');
+  await page.getByRole('button', { name: 'Mobilt BankID på en annan enhet' }).click();
+  await approveSigning(RESIDENT);
+  await expect(page.getByRole('alert', { name: 'Klart' })).toContainText('Ditt överklagande har kommit in till Socialnämnden.', { timeout: 15_000 });
+  await expect(page.getByText(/Överklagande som kom in den .*: tas om hand av nämnden/)).toBeVisible();
+
+  // Rättidsprövning: in time. Then the package for the court.
+  await anna.reload();
+  await anna.getByRole('link', { name: /^Överklagande som kom in/ }).click();
+  await expect(anna.getByText('Jag vill att anteckningarna om mig raderas.')).toBeVisible();
+  await anna.getByRole('button', { name: 'Gör rättidsprövning' }).click();
+  await expect(rowValue(anna, 'Resultat')).toContainText('I rätt tid');
+  await expect(rowValue(anna, 'Sista dag')).toHaveText(longDate(appealDeadline(today)));
+  await shot(anna, 'timeliness');
+  await expectNoAxeViolations(anna);
+  await anna.getByRole('button', { name: 'Skapa överlämnande och registrera att det skickats' }).click();
+  // Four PDFs and a ZIP are made on the spot.
+  await expect(anna.getByRole('link', { name: 'Ladda ner överlämnandet (ZIP)' })).toBeVisible({ timeout: 30_000 });
+  await expect(anna.getByRole('alert', { name: 'Klart' })).toContainText('Överlämnandet är skapat');
+  const zipDownload = anna.waitForEvent('download');
+  await anna.getByRole('link', { name: 'Ladda ner överlämnandet (ZIP)' }).click();
+  const zipStream = await (await zipDownload).createReadStream();
+  const zipChunks: Buffer[] = [];
+  for await (const c of zipStream) zipChunks.push(c as Buffer);
+  const zip = Buffer.concat(zipChunks).toString('latin1');
+  for (const name of ['01-foljebrev.pdf', '02-overklagande.pdf', '03-beslut-1-', '04-delgivning.pdf', '05-aktforteckning.pdf']) expect(zip, `the package holds ${name}`).toContain(name);
+
+  // The court's målnummer and outcome.
+  await anna.getByLabel('Målnummer').fill('1234-26');
+  await anna.getByLabel('Utgång').selectOption({ label: 'Avslag' });
+  await anna.getByLabel('Datum för domen eller beslutet').fill(today);
+  await anna.getByRole('button', { name: 'Spara domstolens avgörande' }).click();
+  await expect(anna.getByRole('alert', { name: 'Klart' })).toContainText('Domstolens avgörande är registrerat.');
+  await shot(anna, 'court');
+  await expectNoAxeViolations(anna);
+
+  // The delegation report lists the decision.
+  await anna.goto('/personal/delegationsbeslut');
+  await expect(anna.getByRole('row').filter({ hasText: diarienummer })).toContainText('Anna Lindqvist');
+  await shot(anna, 'report');
+  await expectNoAxeViolations(anna);
+  await anna.context().close();
+});
