@@ -52,7 +52,12 @@ export async function renderDecisionLetter(data: DecisionLetterData): Promise<Bu
   );
 }
 
-function titleKey(data: DecisionLetterData): string {
+/** The letter's title ("Beslut om din begäran", "Svar på din begäran" …): also its name in Mina ärenden. */
+export async function decisionLetterTitle(data: Pick<DecisionLetterData, 'type' | 'appealable' | 'language'>): Promise<string> {
+  return (await lettersT(data.language))(`decision.title.${titleKey(data)}`);
+}
+
+function titleKey(data: Pick<DecisionLetterData, 'type' | 'appealable'>): string {
   if (!data.appealable) return 'answer';
   if (data.type === 'avvisning_sent_overklagande' || data.type === 'omprovning' || data.type === 'art12_5') return data.type;
   return 'decision';

@@ -7,17 +7,18 @@
 import { and, asc, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { appeals, attachments, caseDocuments, caseEvents, caseMessages, caseTasks, cases, decisions, kommuner, pua, residents, staffUsers, submissions } from '../../db/schema/index';
+import { decisionLetterTitle } from '~/documents/decision-letter.server';
 import { renderAppealDocument, renderCaseFileIndex, renderCourtCoverLetter, renderNotificationProof } from '~/documents/court-package.server';
 import { zipToBuffer } from '~/documents/zip.server';
 import { appealDeadline } from '~/domain/deadlines';
 import { maskPersonnummer } from '~/domain/personnummer';
 import { todayInStockholm } from '../utils/dates.server';
+import { i18next } from '../utils/i18next.server';
 import { db, type Database } from '../utils/db.server';
 import { readStoredFile, storeFile } from '../utils/file-store.server';
 import { decryptPersonnummer } from '../utils/pnr-crypto.server';
 import { writeAudit } from './audit.server';
 import { timelinessOf } from './appeals.server';
-import { letterTitle } from './decisions.server';
 
 export type ForwardResult = { ok: true } | { ok: false; error: 'not-found' | 'not-allowed' | 'not-checked' };
 
@@ -26,17 +27,6 @@ const recorder = alias(staffUsers, 'recorder');
 /** Safe, readable names inside the ZIP: no path separators, no control characters. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach a ZIP entry name
 const zipName = (name: string) => name.replace(/[/\\\u0000-\u001f]/g, '_').slice(0, 120);
-
-const RULE_TEXT: Record<string, string> = {
-  not_notified: 'Beslutet har inte delgetts klaganden; överklagandetiden har inte börjat löpa (44 § förvaltningslagen).',
-  in_time: 'Överklagandet har kommit in inom tre veckor från den dag klaganden fick del av beslutet (44 § förvaltningslagen).',
-  late: 'Överklagandet har kommit in för sent (45 § första stycket förvaltningslagen).',
-  late_instructions_missing: 'Överklagandet har kommit in efter tre veckor, men beslutet saknade överklagandehänvisning och överklagandetiden har därför inte börjat löpa (33 § förvaltningslagen).',
-  late_instructions_wrong: 'Överklagandet har kommit in för sent, men förseningen beror på att myndigheten lämnat en felaktig överklagandehänvisning; det ska inte avvisas (45 § andra stycket förvaltningslagen).',
-  reached_court_in_time: 'Överklagandet har kommit in till förvaltningsrätten inom överklagandetiden och ska inte avvisas (45 § andra stycket förvaltningslagen).',
-};
-
-export const timelinessRuleText = (rule: string) => RULE_TEXT[rule] ?? rule;
 
 /**
  * Builds, stores and records the package. The appeal must have passed rättidsprövning (a late one
@@ -111,7 +101,9 @@ async function buildCourtPackage(a: Appeal, staffId: string, today: string, data
 
   const timeliness = await timelinessOf(a, null, database);
   const appellant = { name: c!.filerName ?? c!.subjectName, personnummerMasked: maskPersonnummer(decryptPersonnummer(c!.subjectPnrCiphertext)) };
-  const decisionTitle = (x: (typeof decided)[number]) => `${letterTitle(x.d.type, 'sv')} ${x.d.decidedOn}`;
+  // The court gets Swedish titles whatever language the letters were written in.
+  const titles = await Promise.all(decided.map((x) => decisionLetterTitle({ type: x.d.type, appealable: x.d.appealInstructions !== 'not_applicable', language: 'sv' })));
+  const decisionTitle = (x: (typeof decided)[number]) => `${titles[decided.indexOf(x)]} ${x.d.decidedOn}`;
 
   const entries: { name: string; data: Uint8Array; title: string; date: string; secret: boolean }[] = [];
   const add = (name: string, data: Uint8Array, title: string, date: string, secret = false) => entries.push({ name: zipName(name), data, title, date, secret });
@@ -188,7 +180,8 @@ async function buildCourtPackage(a: Appeal, staffId: string, today: string, data
     appellant: { name: appellant.name },
     appeal: { receivedOn: a.receivedOn!, channel: a.channel },
     decisions: decided.map((x) => ({ decidedOn: x.d.decidedOn!, title: decisionTitle(x) })),
-    timeliness: { notifiedOn: timeliness.notifiedOn, deadline: timeliness.deadline, inTime: !timeliness.avvisa, ruleText: timelinessRuleText(timeliness.rule) },
+    // The rule as the back office shows it, in Swedish: the court's letter is always Swedish.
+    timeliness: { notifiedOn: timeliness.notifiedOn, deadline: timeliness.deadline, inTime: !timeliness.avvisa, ruleText: (await i18next.getFixedT('sv', 'office'))(`appeal.rule.${timeliness.rule}`) },
     omprovning: omprovning ? `Nämnden har omprövat beslutet den ${omprovning.d.decidedOn} utan att ändra det så som klaganden begär; överklagandet gäller även det nya beslutet (39 § förvaltningslagen).` : null,
     contactPerson: { name: staff?.name ?? '', email: staff?.email ?? c!.pua.email, phone: c!.pua.phone },
     enclosures: [...entries].sort((x, y) => x.name.localeCompare(y.name)).map((e) => ({ name: e.name, secret: e.secret })),

@@ -9,14 +9,14 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { appeals, attachments, caseEvents, decisions, type CourtRecord } from '../../db/schema/index';
 import { rattidsprovning, type Rattidsprovning } from '~/domain/appeal';
 import { COURT_OUTCOMES, type AppealInstructions, type CourtLevel } from '~/domain/decision-types';
-import { isAppealable } from '~/domain/decisions';
-import { compareIsoDates } from '~/domain/iso-date';
+import { compareIsoDates, isIsoDate } from '~/domain/iso-date';
 import { todayInStockholm } from '../utils/dates.server';
 import { db, type Database } from '../utils/db.server';
 import { readStoredFile, storeFile } from '../utils/file-store.server';
 import type { UploadedFile } from '../utils/uploads.server';
 import { queuePuaNotice } from '../jobs/notices.server';
 import { writeAudit } from './audit.server';
+import { residentDecisions } from './decisions.server';
 import { findResidentCase } from './resident-cases.server';
 
 export type Appeal = typeof appeals.$inferSelect;
@@ -39,14 +39,9 @@ export function checkAppealInput(input: AppealInput): AppealFieldError[] {
   return errors;
 }
 
-/** Decisions of the case a person can appeal: decided, and of an appealable type. */
+/** Decisions of the case a person can appeal: decided, with appeal instructions (not a full grant). */
 export async function appealableDecisions(caseId: string, database: Database = db()) {
-  const rows = await database
-    .select({ id: decisions.id, type: decisions.type, decidedOn: decisions.decidedOn, notifiedOn: decisions.notifiedOn, language: decisions.language })
-    .from(decisions)
-    .where(and(eq(decisions.caseId, caseId), eq(decisions.status, 'decided')))
-    .orderBy(asc(decisions.decidedAt));
-  return rows.filter((d) => isAppealable(d.type));
+  return (await residentDecisions(caseId, database)).filter((d) => d.appealable);
 }
 
 async function storeAppealFiles(tx: Tx, appealId: string, files: UploadedFile[], uploader: { residentId?: string; staffId?: string }) {
@@ -119,7 +114,7 @@ export async function registerPaperAppeal(input: AppealInput & { caseId: string;
   const errors = checkAppealInput(input);
   const decision = (await appealableDecisions(input.caseId, database)).find((d) => d.id === input.decisionId);
   if (input.decisionId && !decision) errors.push({ field: 'decisionId', code: 'required' });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.receivedOn)) errors.push({ field: 'receivedOn', code: 'required' });
+  if (!isIsoDate(input.receivedOn)) errors.push({ field: 'receivedOn', code: 'required' });
   else if (compareIsoDates(input.receivedOn, todayInStockholm()) > 0) errors.push({ field: 'receivedOn', code: 'in_future' });
   else if (decision?.decidedOn && compareIsoDates(input.receivedOn, decision.decidedOn) < 0) errors.push({ field: 'receivedOn', code: 'before_decision' });
   if (errors.length) return { ok: false, error: 'invalid', errors };
@@ -180,11 +175,8 @@ export async function recordCourtDecision(
   input: { caseId: string; appealId: string; staffId: string; court: CourtLevel; malnummer: string; outcome: string; decidedOn: string },
   database: Database = db(),
 ): Promise<AppealResult> {
-  const errors: AppealFieldError[] = [];
-  if (!input.malnummer.trim() || input.malnummer.length > 40 || !(COURT_OUTCOMES as readonly string[]).includes(input.outcome) || !/^\d{4}-\d{2}-\d{2}$/.test(input.decidedOn) || compareIsoDates(input.decidedOn, todayInStockholm()) > 0) {
-    errors.push({ field: 'changeWanted', code: 'invalid' });
-  }
-  if (errors.length) return { ok: false, error: 'invalid', errors };
+  const valid = input.malnummer.trim() && input.malnummer.length <= 40 && (COURT_OUTCOMES as readonly string[]).includes(input.outcome) && isIsoDate(input.decidedOn) && compareIsoDates(input.decidedOn, todayInStockholm()) <= 0;
+  if (!valid) return { ok: false, error: 'invalid' };
   return transaction(database, async (tx) => {
     const [a] = await tx.select().from(appeals).where(and(eq(appeals.id, input.appealId), eq(appeals.caseId, input.caseId))).for('update');
     if (!a) return { ok: false, error: 'not-found' };

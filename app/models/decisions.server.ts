@@ -11,15 +11,14 @@
 import { and, asc, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { attachments, caseDocuments, caseEvents, caseTasks, cases, dataskyddsombud, decisions, kommuner, pua, residents, roleAssignments, staffUsers, submissions } from '../../db/schema/index';
-import { renderDecisionLetter } from '~/documents/decision-letter.server';
+import { decisionLetterTitle, renderDecisionLetter } from '~/documents/decision-letter.server';
 import type { DecisionLetterData, Lang } from '~/documents/types';
 import { nextStatus, type CaseStatus } from '~/domain/case-status';
 import { DECISION_TYPES, type DecisionPart, type DecisionType, type DelegationPoint } from '~/domain/decision-types';
 import { appealDeadline } from '~/domain/deadlines';
-import { decisionTypeOf, isAppealable, validateDecisionParts } from '~/domain/decisions';
-import { canApprove, delegationPointFor } from '~/domain/delegation';
+import { appealInstructionsFor, decisionTypeOf, isAppealable, validateDecisionParts } from '~/domain/decisions';
+import { canApprove, delegationPointFor, type Delegate } from '~/domain/delegation';
 import { appliedProvisions } from '~/domain/legal-grounds';
-import type { StaffRole } from '~/domain/permissions';
 import type { Right } from '~/domain/requests';
 import { todayInStockholm } from '../utils/dates.server';
 import { db, type Database } from '../utils/db.server';
@@ -73,11 +72,15 @@ export async function listCaseDecisions(caseId: string, database: Database = db(
  */
 export async function residentDecisions(caseId: string, database: Database = db()) {
   const rows = await database
-    .select({ id: decisions.id, type: decisions.type, decidedOn: decisions.decidedOn, notifiedOn: decisions.notifiedOn })
+    .select({ id: decisions.id, type: decisions.type, decidedOn: decisions.decidedOn, notifiedOn: decisions.notifiedOn, appealInstructions: decisions.appealInstructions })
     .from(decisions)
     .where(and(eq(decisions.caseId, caseId), eq(decisions.status, 'decided')))
     .orderBy(asc(decisions.decidedAt));
-  return rows.map((d) => ({ ...d, decidedOn: d.decidedOn!, appealable: isAppealable(d.type), lastDay: d.notifiedOn && isAppealable(d.type) ? appealDeadline(d.notifiedOn) : null }));
+  return rows.map(({ appealInstructions, ...d }) => {
+    // Whether it can be appealed was settled when it was decided: the letter carries instructions or not.
+    const appealable = appealInstructions !== 'not_applicable';
+    return { ...d, decidedOn: d.decidedOn!, appealable, lastDay: d.notifiedOn && appealable ? appealDeadline(d.notifiedOn) : null };
+  });
 }
 
 /** The decision not yet taken for this purpose (one at a time), or null. */
@@ -136,44 +139,45 @@ export async function saveDecisionDraft(
   });
 }
 
-/** The roles the staff member holds in the case's PUA (directly, or kommun-wide). */
-export async function rolesInPua(staffId: string, puaId: string, database: Database = db()): Promise<StaffRole[]> {
-  const [p] = await database.select({ kommunId: pua.kommunId }).from(pua).where(eq(pua.id, puaId));
-  if (!p) return [];
+/** The PUA's delegeringsförteckning, and the staff member as a delegate there: the roles they hold in the PUA (directly, or kommun-wide). */
+export async function delegationIn(puaId: string, staffId: string, database: Database = db()): Promise<{ points: DelegationPoint[]; delegate: Delegate }> {
+  const [p] = await database.select({ delegations: pua.delegations, kommunId: pua.kommunId }).from(pua).where(eq(pua.id, puaId));
+  if (!p) return { points: [], delegate: { staffUserId: staffId, roles: [] } };
   const rows = await database
     .select({ role: roleAssignments.role })
     .from(roleAssignments)
     .where(and(eq(roleAssignments.staffUserId, staffId), or(eq(roleAssignments.puaId, puaId), eq(roleAssignments.kommunId, p.kommunId))));
-  return [...new Set(rows.map((r) => r.role))];
+  return { points: p.delegations, delegate: { staffUserId: staffId, roles: [...new Set(rows.map((r) => r.role))] } };
 }
 
 async function loadForDecision(tx: Tx, decisionId: string, caseId: string) {
   const [row] = await tx
-    .select({ decision: decisions, caseStatus: cases.status, puaId: cases.puaId, delegations: pua.delegations })
+    .select({ decision: decisions, caseStatus: cases.status })
     .from(decisions)
     .innerJoin(cases, eq(cases.id, decisions.caseId))
-    .innerJoin(pua, eq(pua.id, cases.puaId))
     .where(and(eq(decisions.id, decisionId), eq(decisions.caseId, caseId)))
     .for('update', { of: [decisions, cases] });
   return row ?? null;
 }
 
-/** What the staff member may do with an open decision: decide it, approve a proposal, or only propose. */
-export async function decisionRights(decision: Pick<Decision, 'type' | 'status' | 'proposedByStaffId'>, staffId: string, puaId: string, database: Database = db()) {
-  const [p] = await database.select({ delegations: pua.delegations }).from(pua).where(eq(pua.id, puaId));
-  const roles = await rolesInPua(staffId, puaId, database);
-  const points: DelegationPoint[] = p?.delegations ?? [];
-  const point = delegationPointFor(points, { staffUserId: staffId, roles }, decision.type);
-  const approval = decision.status === 'proposed' ? canApprove({ proposedByStaffId: decision.proposedByStaffId ?? '' }, { staffUserId: staffId, roles }, points, decision.type) : null;
-  return { point, mayDecide: Boolean(point) && (decision.status === 'draft' || approvalOk(approval)), mayPropose: decision.status === 'draft' && !point };
+export type DecisionRights = { point: DelegationPoint | null; mayDecide: boolean; refusal: 'no-delegation' | 'own-proposal' | null };
+
+/**
+ * Whether the delegate may take the open decision: a draft needs a point covering its type; a
+ * proposal also someone other than the one who proposed it (four-eyes, `canApprove`).
+ */
+export function decisionRights(decision: Pick<Decision, 'type' | 'status' | 'proposedByStaffId'>, { points, delegate }: { points: readonly DelegationPoint[]; delegate: Delegate }): DecisionRights {
+  const point = delegationPointFor(points, delegate, decision.type);
+  if (decision.status === 'proposed') {
+    const approval = canApprove({ proposedByStaffId: decision.proposedByStaffId ?? '' }, delegate, points, decision.type);
+    return { point, mayDecide: approval.ok, refusal: approval.ok ? null : approval.reason === 'own_proposal' ? 'own-proposal' : 'no-delegation' };
+  }
+  return { point, mayDecide: decision.status === 'draft' && point !== null, refusal: point ? null : 'no-delegation' };
 }
 
-/** The decision types the staff member may decide in the PUA (any point naming them or their role). */
-export async function delegatedTypes(staffId: string, puaId: string, database: Database = db()): Promise<DecisionType[]> {
-  const [p] = await database.select({ delegations: pua.delegations }).from(pua).where(eq(pua.id, puaId));
-  const roles = await rolesInPua(staffId, puaId, database);
-  return DECISION_TYPES.filter((type) => delegationPointFor(p?.delegations ?? [], { staffUserId: staffId, roles }, type) !== null);
-}
+/** The decision types the delegate may decide in the PUA (any point naming them or their role). */
+export const delegatedTypes = ({ points, delegate }: { points: readonly DelegationPoint[]; delegate: Delegate }): DecisionType[] =>
+  DECISION_TYPES.filter((type) => delegationPointFor(points, delegate, type) !== null);
 
 /**
  * Files of the case that a decision may withhold from the person (and that go to the court
@@ -186,12 +190,6 @@ export async function decisionFiles(caseId: string, database: Database = db()) {
     .innerJoin(caseTasks, eq(caseTasks.id, attachments.taskId))
     .where(eq(caseTasks.caseId, caseId))
     .orderBy(asc(attachments.createdAt));
-}
-
-function approvalOk(approval: ReturnType<typeof canApprove> | null): boolean {
-  if (approval === null) return false;
-  if (typeof approval === 'boolean') return approval;
-  return (approval as { ok: boolean }).ok;
 }
 
 /** Someone without delegation sends the draft to a delegate. */
@@ -232,11 +230,11 @@ export async function takeDecision(input: { decisionId: string; caseId: string; 
   const [before] = await database.select().from(decisions).where(and(eq(decisions.id, input.decisionId), eq(decisions.caseId, input.caseId)));
   if (!before || before.status === 'decided') return { ok: false, error: before ? 'not-allowed' : 'not-found' };
   const [c] = await database.select({ puaId: cases.puaId }).from(cases).where(eq(cases.id, input.caseId));
-  const rights = await decisionRights(before, input.staffId, c!.puaId, database);
+  const rights = decisionRights(before, await delegationIn(c!.puaId, input.staffId, database));
   if (!rights.point) return { ok: false, error: 'no-delegation' };
-  if (!rights.mayDecide) return { ok: false, error: before.status === 'proposed' && before.proposedByStaffId === input.staffId ? 'own-proposal' : 'not-allowed' };
+  if (!rights.mayDecide) return { ok: false, error: rights.refusal ?? 'not-allowed' };
   const letter = await decisionLetterData(before, { decidedOn: today, decidedByStaffId: input.staffId, point: rights.point }, database, await appealContext(before, database));
-  const bytes = await renderDecisionLetter(letter);
+  const [bytes, title] = await Promise.all([renderDecisionLetter(letter), decisionLetterTitle(letter)]);
   const stored = await storeFile(bytes);
   const result = await transaction<DecisionResult>(database, async (tx) => {
     const row = await loadForDecision(tx, input.decisionId, input.caseId);
@@ -246,7 +244,6 @@ export async function takeDecision(input: { decisionId: string; caseId: string; 
       next = nextStatus(row.caseStatus as CaseStatus, 'decide');
       if (!next) return { ok: false, error: 'not-allowed' };
     }
-    const title = letterTitle(row.decision.type, row.decision.language as Lang);
     const doc = await insertCaseDocument(tx, { caseId: input.caseId, staffId: input.staffId, kind: 'decision', title, filename: `${title.toLowerCase().replace(/[^a-z0-9åäö]+/g, '-')}-${today}.pdf`, mimeType: 'application/pdf', ...stored });
     await tx
       .update(decisions)
@@ -256,7 +253,7 @@ export async function takeDecision(input: { decisionId: string; caseId: string; 
         decidedAt: new Date(),
         decidedOn: today,
         delegationPoint: { number: rights.point!.number, remark: rights.point!.remark },
-        appealInstructions: isAppealable(row.decision.type) ? 'correct' : 'not_applicable',
+        appealInstructions: appealInstructionsFor(row.decision.type, row.decision.parts),
         documentId: doc.id,
         updatedAt: new Date(),
       })
@@ -268,19 +265,6 @@ export async function takeDecision(input: { decisionId: string; caseId: string; 
   });
   if (result.ok) await queueResidentNotice(input.caseId, database);
   return result;
-}
-
-const TITLES: Record<Lang, { decision: string; answer: string; avvisning: string; omprovning: string }> = {
-  sv: { decision: 'Beslut', answer: 'Svar på din begäran', avvisning: 'Beslut om avvisning av överklagande', omprovning: 'Beslut efter omprövning' },
-  en: { decision: 'Decision', answer: 'Answer to your request', avvisning: 'Decision to dismiss an appeal', omprovning: 'Decision after reconsideration' },
-};
-
-export function letterTitle(type: DecisionType, lang: Lang): string {
-  const t = TITLES[lang];
-  if (type === 'bifall') return t.answer;
-  if (type === 'avvisning_sent_overklagande') return t.avvisning;
-  if (type === 'omprovning') return t.omprovning;
-  return t.decision;
 }
 
 /** Everything the letter says, gathered from the case, the organisation and the decision. */
@@ -336,7 +320,7 @@ export async function decisionLetterData(
     decidedBy: { name: nameOf(taken.decidedByStaffId) },
     proposedBy: d.proposedByStaffId && d.proposedByStaffId !== taken.decidedByStaffId ? { name: nameOf(d.proposedByStaffId) } : null,
     delegationPoint: { number: taken.point.number, remark: taken.point.remark ?? null },
-    appealable: isAppealable(d.type),
+    appealable: isAppealable(d.type, d.parts),
     court: forvaltningsratt?.name ?? (lang === 'sv' ? 'förvaltningsrätten' : 'the administrative court'),
     ...extra,
   };

@@ -7,6 +7,7 @@
 import { and, asc, eq, gte, inArray, isNotNull, lte } from 'drizzle-orm';
 import { cases, decisions, delegationReports, kommuner, pua, staffUsers } from '../../db/schema/index';
 import type { DelegationReportData } from '~/documents/types';
+import { isIsoDate } from '~/domain/iso-date';
 import { db, type Database } from '../utils/db.server';
 import { withAudit, writeAudit } from './audit.server';
 
@@ -66,7 +67,7 @@ export type MarkReportedResult = { ok: true; count: number } | { ok: false; erro
 
 /** Marks the period's not yet reported decisions as reported to the meeting of `meetingDate`. */
 export async function markReported(input: ReportPeriod & { meetingDate: string; staffId: string }, database: Database = db()): Promise<MarkReportedResult> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.meetingDate) || input.from > input.to) return { ok: false, error: 'invalid' };
+  if (!isIsoDate(input.meetingDate) || input.from > input.to) return { ok: false, error: 'invalid' };
   return database.transaction(async (txn) => {
     const tx = txn as unknown as Database;
     const open = (await delegationDecisions(input, tx)).filter((r) => r.reportId === null);

@@ -14,7 +14,6 @@ import { describedBy, Field } from '~/components/ui/field';
 import { InsetText } from '~/components/ui/inset-text';
 import { Radios } from '~/components/ui/radios';
 import { Textarea } from '~/components/ui/textarea';
-import { appealDeadline } from '~/domain/deadlines';
 import { FILE_INPUT_ACCEPT, MAX_FILES } from '~/domain/file-types';
 import { appealableDecisions, getAppealDraft, MAX_APPEAL_TEXT, saveAppealDraft } from '~/models/appeals.server';
 import { getResidentCase } from '~/models/resident-cases.server';
@@ -44,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     locale,
     maxLength: MAX_APPEAL_TEXT,
     case: { id: found.id, kind: found.kind, diarienummer: found.diarienummer, puaName: found.puaName },
-    decisions: decisions.map((d) => ({ id: d.id, decidedOn: d.decidedOn!, notifiedOn: d.notifiedOn, lastDay: d.notifiedOn ? appealDeadline(d.notifiedOn) : null })),
+    decisions: decisions.map((d) => ({ id: d.id, decidedOn: d.decidedOn, notifiedOn: d.notifiedOn, lastDay: d.lastDay })),
     draft: draft ? { decisionId: draft.decisionId, changeWanted: draft.changeWanted, reasons: draft.reasons, files: draft.files.map((f) => f.filename) } : null,
   });
 }

@@ -33,8 +33,9 @@ import { listCaseMessages, listSubmissionFiles, sendStaffMessage, type MessageKi
 import { assignableStaff, getStaffCase } from '~/models/staff-cases.server';
 import { puasWithPermissionFor, requireCaseScope } from '~/utils/auth.server';
 import { DecisionList } from '~/components/office/decision-list';
+import { nextStatus, type CaseStatus } from '~/domain/case-status';
+import { isIsoDate } from '~/domain/iso-date';
 import { appealDeadline } from '~/domain/deadlines';
-import { isAppealable } from '~/domain/decisions';
 import { listCaseAppeals } from '~/models/appeals.server';
 import { recordPostalNotification } from '~/models/decision-notification.server';
 import { listCaseDecisions } from '~/models/decisions.server';
@@ -131,11 +132,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       notifiedOn: d.notifiedOn,
       notificationMethod: d.notificationMethod,
       appealDeadline: d.notifiedOn ? appealDeadline(d.notifiedOn) : null,
-      appealable: isAppealable(d.type),
+      appealable: d.appealInstructions !== 'not_applicable',
     })),
     appeals: appealRows.map((a) => ({ id: a.id, status: a.status, receivedOn: a.receivedOn!, channel: a.channel })),
-    // A decision on the request itself: once, while the case is being handled.
-    canDecide: found.access.handle && decidePuas.includes(found.puaId) && ['registered', 'in_progress', 'awaiting_resident'].includes(found.status) && !decisionRows.some((r) => r.decision.appealId === null && r.decision.status === 'decided'),
+    // A decision on the request itself, while the case is being handled (the state machine allows
+    // 'decide' only before the case is decided, so it is taken once).
+    canDecide: found.access.handle && decidePuas.includes(found.puaId) && nextStatus(found.status as CaseStatus, 'decide') !== null,
   });
 }
 
@@ -222,7 +224,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'notified': {
       if (!found.access.handle) return deny();
       const notifiedOn = field('notifiedOn').trim();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(notifiedOn)) return json<ActionData>({ errors: { notifiedOn: 'date' } }, { status: 400 });
+      if (!isIsoDate(notifiedOn)) return json<ActionData>({ errors: { notifiedOn: 'date' } }, { status: 400 });
       const result = await recordPostalNotification({ decisionId: field('decisionId'), caseId, staffId, notifiedOn });
       return result.ok ? done('delgivet') : json<ActionData>({ errors: { notifiedOn: result.error } }, { status: 400 });
     }

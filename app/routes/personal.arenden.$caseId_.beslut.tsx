@@ -17,10 +17,11 @@ import { BackLink } from '~/components/ui/back-link';
 import { ErrorSummary } from '~/components/ui/error-summary';
 import type { AppliedGround, DecisionPart, LegalGroundId, RightOutcome } from '~/domain/decision-types';
 import { RIGHT_OUTCOMES } from '~/domain/decision-types';
+import { nextStatus, type CaseStatus } from '~/domain/case-status';
 import { groundsFor, legalGround } from '~/domain/legal-grounds';
 import type { Right } from '~/domain/requests';
 import { getCaseAppeal } from '~/models/appeals.server';
-import { decisionFiles, decisionRights, delegatedTypes, openDecision, proposeDecision, returnProposal, saveDecisionDraft, takeDecision, type DecisionPurpose, type DecisionResult } from '~/models/decisions.server';
+import { decisionFiles, decisionRights, delegatedTypes, delegationIn, openDecision, proposeDecision, returnProposal, saveDecisionDraft, takeDecision, type DecisionPurpose, type DecisionResult } from '~/models/decisions.server';
 import { getStaffCase } from '~/models/staff-cases.server';
 import { requireCaseScope, requireStaffWithPermission } from '~/utils/auth.server';
 import { validateCsrf } from '~/utils/csrf.server';
@@ -52,8 +53,10 @@ async function load(request: Request, caseId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, found, purpose, search } = await load(request, params.caseId);
   const [t, locale, open, files] = await Promise.all([i18next.getFixedT(request, ['office', 'common']), i18next.getLocale(request), openDecision(found.id, purpose), decisionFiles(found.id)]);
-  if (!open && purpose.kind === 'request' && found.status === 'decided') throw redirect(`/personal/arenden/${found.id}`);
-  const [rights, types] = await Promise.all([open ? decisionRights(open, scope.staffId, found.puaId) : null, delegatedTypes(scope.staffId, found.puaId)]);
+  // A decision on the request is taken once, while the state machine allows it.
+  if (!open && purpose.kind === 'request' && nextStatus(found.status as CaseStatus, 'decide') === null) throw redirect(`/personal/arenden/${found.id}`);
+  const delegation = await delegationIn(found.puaId, scope.staffId);
+  const rights = open ? decisionRights(open, delegation) : null;
   const lang = (open?.language ?? 'sv') as 'sv' | 'en';
   const caseRights = found.rights as Right[];
   return json({
@@ -65,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     decision: open ? { id: open.id, status: open.status, type: open.type, parts: open.parts, withheldFileIds: open.withheldFileIds, language: lang, proposedByMe: open.proposedByStaffId === scope.staffId } : null,
     // A proposal: may this person approve it? A draft: do they hold delegation here at all (the
     // type the parts amount to is checked when they decide).
-    mayDecide: open?.status === 'proposed' ? (rights?.mayDecide ?? false) : types.length > 0,
+    mayDecide: open?.status === 'proposed' ? (rights?.mayDecide ?? false) : delegatedTypes(delegation).length > 0,
     delegationPoint: rights?.point?.number ?? null,
     // The library, for the chosen grounds' ready texts, in the letter's language.
     grounds: Object.fromEntries(caseRights.map((r) => [r, groundsFor(r).map((g) => ({ id: g.id, title: g.title[locale === 'en' ? 'en' : 'sv'], provisions: g.provisions[lang], needsOslReference: g.needsOslReference, requiresJustification: g.requiresJustification }))])),

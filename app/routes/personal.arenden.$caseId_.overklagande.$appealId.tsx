@@ -15,6 +15,7 @@ import { Select } from '~/components/ui/select';
 import { SummaryList } from '~/components/ui/summary-list';
 import { TextInput } from '~/components/ui/text-input';
 import { COURT_OUTCOMES, COURTS, type CourtLevel } from '~/domain/decision-types';
+import { isIsoDate } from '~/domain/iso-date';
 import { getCaseAppeal, recordCourtDecision, recordRattidsprovning, timelinessOf } from '~/models/appeals.server';
 import { forwardAppeal } from '~/models/appeal-forwarding.server';
 import { listCaseDecisions, openDecision } from '~/models/decisions.server';
@@ -89,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (field('intent')) {
     case 'timeliness': {
       const reached = field('reachedCourtOn');
-      if (reached && !/^\d{4}-\d{2}-\d{2}$/.test(reached)) return json<ActionData>({ errors: { reachedCourtOn: 'date' }, values: { reachedCourtOn: reached } }, { status: 400 });
+      if (reached && !isIsoDate(reached)) return json<ActionData>({ errors: { reachedCourtOn: 'date' }, values: { reachedCourtOn: reached } }, { status: 400 });
       const r = await recordRattidsprovning({ ...base, reachedCourtOn: reached || null });
       return r.ok ? here('provat') : json<ActionData>({ errors: { timeliness: r.error } }, { status: 400 });
     }

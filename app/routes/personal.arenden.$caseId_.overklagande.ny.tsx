@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: `${t('office:appeal.paper.title')} ${found.diarienummer} – ${t('common:service.name')}`,
     locale: await i18next.getLocale(request),
     case: { id: found.id, diarienummer: found.diarienummer, puaName: found.puaName },
-    decisions: decisions.map((d) => ({ id: d.id, decidedOn: d.decidedOn! })),
+    decisions: decisions.map((d) => ({ id: d.id, decidedOn: d.decidedOn })),
   });
 }
 

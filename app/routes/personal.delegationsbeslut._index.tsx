@@ -13,7 +13,7 @@ import { NotificationBanner } from '~/components/ui/notification-banner';
 import { Select } from '~/components/ui/select';
 import { Table } from '~/components/ui/table';
 import { TextInput } from '~/components/ui/text-input';
-import { addDays, compareIsoDates } from '~/domain/iso-date';
+import { addDays, compareIsoDates, isIsoDate } from '~/domain/iso-date';
 import { delegationReportData, listPuaNames, markReported } from '~/models/delegation-report.server';
 import { puasWithPermissionFor, requireCaseScope } from '~/utils/auth.server';
 import { validateCsrf } from '~/utils/csrf.server';
@@ -23,8 +23,6 @@ import { pageMeta } from '~/utils/page-meta';
 import { formatLongDate } from '~/utils/text-format';
 
 export const handle = { i18n: ['office', 'request'] };
-
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The PUAs whose decisions I may list (samordnare and DPO), and the period asked for. */
 export async function reportScope(request: Request) {
@@ -37,7 +35,7 @@ export async function reportScope(request: Request) {
   if (!puaIds.includes(puaId)) throw new Response('Not Found', { status: 404 });
   const from = url.searchParams.get('fran') ?? `${today.slice(0, 7)}-01`;
   const to = url.searchParams.get('till') ?? today;
-  const periodOk = ISO.test(from) && ISO.test(to) && compareIsoDates(from, to) <= 0;
+  const periodOk = isIsoDate(from) && isIsoDate(to) && compareIsoDates(from, to) <= 0;
   return { scope, puaIds, period: { puaId, from: periodOk ? from : addDays(today, -30), to: periodOk ? to : today }, periodOk };
 }
 
@@ -68,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   await validateCsrf(form, request);
   const meetingDate = String(form.get('meetingDate') ?? '').trim();
-  if (!ISO.test(meetingDate)) return json({ error: 'date', meetingDate }, { status: 400 });
+  if (!isIsoDate(meetingDate)) return json({ error: 'date', meetingDate }, { status: 400 });
   const r = await markReported({ ...period, meetingDate, staffId: scope.staffId });
   if (!r.ok) return json({ error: r.error, meetingDate }, { status: 400 });
   const q = new URLSearchParams({ pua: period.puaId, fran: period.from, till: period.to, klart: String(r.count) });
