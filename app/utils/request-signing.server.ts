@@ -3,22 +3,16 @@
  * text is a plain-language summary and whose hidden data is the SHA-256 of the canonical payload;
  * when BankID completes, the signature is verified and the request is filed exactly once.
  */
-import { json, redirect, type AppLoadContext } from '@remix-run/node';
+import { redirect, type AppLoadContext } from '@remix-run/node';
 import type { TFunction } from 'i18next';
 import { firstIncompleteStep, type Answers } from '~/domain/request-journey';
 import type { Right } from '~/domain/requests';
-import { findFlowOrder } from '~/models/bankid-orders.server';
 import { markDraftSubmitted } from '~/models/draft.server';
 import { getResident, getResidentPersonnummer } from '~/models/resident.server';
 import { fileSubmission } from '~/models/submission.server';
-import { callerForStart, clearFlowCookie, getFlowToken } from './bankid/cookies.server';
-import { orderStatus } from './bankid/login-routes.server';
-import { cancelFlowOrder, cancelOrder, refreshOrder } from './bankid/service.server';
-import { completeSigning, SignatureMismatchError, startSigning } from './bankid/sign.server';
+import { cancelSignFlow, signFlowStatus, startSignFlow } from './bankid/sign-flow.server';
 import { todayInStockholm } from './dates.server';
 import { i18next } from './i18next.server';
-import { getSession } from './session.server';
-import { bankIdStartLimiter } from './start-limit.server';
 import { chosenPuas, type requireDraft } from './request-context.server';
 
 type Draft = Awaited<ReturnType<typeof requireDraft>>;
@@ -43,33 +37,20 @@ export function requestSummary(t: TFunction, ctx: Draft): string {
 
 export async function startRequestSigning(request: Request, context: AppLoadContext, ctx: Draft, method: 'qr' | 'autostart') {
   if (firstIncompleteStep(ctx.draft.answers, ctx.kommunCount, todayInStockholm())) throw redirect(`/begaran/${ctx.draft.id}/kontrollera`);
-  const session = await getSession(request);
-  const pnr = await getResidentPersonnummer(ctx.residentId);
-  if (!session || !pnr) throw redirect('/logga-in');
-  const previous = await getFlowToken(request);
-  if (previous) await cancelFlowOrder(previous, 'sign');
-  const { caller, setCookies } = await callerForStart(request, context.clientIp);
-  if (!bankIdStartLimiter().allow(caller.deviceIdentifier)) throw new Response('Too Many Requests', { status: 429 });
   const t = await i18next.getFixedT(request, ['request']);
-  await startSigning(caller, { summaryMarkdown: requestSummary(t, ctx), payload: requestPayload(ctx), signerPnr: pnr, sessionId: session.id, method });
-  const headers = new Headers();
-  for (const c of setCookies) headers.append('Set-Cookie', c);
-  return redirect(`/begaran/${ctx.draft.id}/signera`, { headers });
+  return startSignFlow(request, context, { residentId: ctx.residentId, summaryMarkdown: requestSummary(t, ctx), payload: requestPayload(ctx), method, statusPage: `/begaran/${ctx.draft.id}/signera` });
 }
 
 /** The sign page's loader: follows the order and, when complete, verifies and files the request. */
 export async function signStatusLoader(request: Request, ctx: Draft) {
-  const flowToken = await getFlowToken(request);
-  const existing = flowToken ? await findFlowOrder(flowToken, 'sign') : null;
-  if (!existing) throw redirect(`/begaran/${ctx.draft.id}/kontrollera`);
-  const order = await refreshOrder(existing);
   const t = await i18next.getFixedT(request, ['request', 'bankid', 'common']);
-  const title = `${t('request:sign.title')} – ${t('common:service.name')}`;
-  if (order.status === 'complete') {
-    const pnr = await getResidentPersonnummer(ctx.residentId);
-    try {
-      const evidence = await completeSigning(order, requestPayload(ctx), pnr ?? '');
-      if (!evidence) throw redirect(`/begaran/${ctx.draft.id}/kontrollera`);
+  return signFlowStatus(request, {
+    residentId: ctx.residentId,
+    payload: requestPayload(ctx),
+    title: `${t('request:sign.title')} – ${t('common:service.name')}`,
+    back: `/begaran/${ctx.draft.id}/kontrollera`,
+    onSigned: async (evidence) => {
+      const pnr = await getResidentPersonnummer(ctx.residentId);
       const a = ctx.draft.answers;
       await fileSubmission({
         draftId: ctx.draft.id,
@@ -88,19 +69,9 @@ export async function signStatusLoader(request: Request, ctx: Draft) {
         actor: { type: 'resident', id: ctx.residentId },
       });
       await markDraftSubmitted(ctx.draft.id, ctx.residentId);
-      throw redirect(`/begaran/${ctx.draft.id}/kvitto`, { headers: { 'Set-Cookie': await clearFlowCookie() } });
-    } catch (error) {
-      if (!(error instanceof SignatureMismatchError)) throw error;
-      return json({ ...(await orderStatus(order, request, title)), state: 'failed' as const, mismatch: true });
-    }
-  }
-  return json({ ...(await orderStatus(order, request, title)), mismatch: false }, { headers: { 'Cache-Control': 'no-store' } });
+      return `/begaran/${ctx.draft.id}/kvitto`;
+    },
+  });
 }
 
-export async function cancelRequestSigning(request: Request, draftId: string) {
-  const flowToken = await getFlowToken(request);
-  const order = flowToken ? await findFlowOrder(flowToken, 'sign') : null;
-  if (order) await cancelOrder(order);
-  return redirect(`/begaran/${draftId}/kontrollera`);
-}
-
+export const cancelRequestSigning = (request: Request, draftId: string) => cancelSignFlow(request, `/begaran/${draftId}/kontrollera`);
