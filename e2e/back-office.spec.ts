@@ -4,11 +4,11 @@
  * samordnare extends the deadline — which the resident then sees with its reason. Another PUA's
  * samordnare does not see the case at all.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { addMonths } from '../app/domain/iso-date';
 import { gdprExtendedDeadline } from '../app/domain/deadlines';
 import { loginWithQr } from './bankid';
-import { approveSigning, continueOn, shooter } from './journey';
+import { approveSigning, continueOn, longDate, rowValue, shooter, staffPage, stockholmToday } from './journey';
 
 test.describe.configure({ mode: 'serial' }); // shares the simulator's pending orders
 
@@ -20,12 +20,6 @@ const SAMORDNARE_KS = '196911279849'; // Karin Åberg, gdpr_samordnare Sjöbacka
 const SYSTEMAGARE_SN = '196504309870'; // Lars Forsberg, systemägare Sjöbacka SN, VON
 const HANDLAGGARE_SN = '198705199837'; // Erik Holm, handläggare Sjöbacka SN, VON
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-
-/** The value of a summary-list row by its exact key. */
-const rowValue = (page: Page, key: string) => page.locator('.summary-list__row').filter({ has: page.locator('dt', { hasText: new RegExp(`^${key}$`) }) }).locator('dd');
-
-const stockholmToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
-const longDate = (iso: string) => new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 /** Files a registerutdrag to PUAs of Sjöbacka (label → diarium prefix); returns the diarienummer per prefix. */
 async function fileRegisterutdrag(page: Page, puas: Record<string, string>): Promise<Record<string, string>> {
@@ -52,14 +46,6 @@ async function fileRegisterutdrag(page: Page, puas: Record<string, string>): Pro
   await expect(page).toHaveURL(/\/kvitto$/, { timeout: 15_000 });
   const dnr = async (p: string) => (await page.getByRole('table').getByRole('cell').filter({ hasText: new RegExp(`^${p} \\d{4}/\\d{5}$`) }).innerText()).trim();
   return Object.fromEntries(await Promise.all(Object.values(puas).map(async (p) => [p, await dnr(p)] as const)));
-}
-
-async function staffPage(browser: Browser, personnummer: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await loginWithQr(page, '/personal/logga-in', personnummer);
-  await expect(page).toHaveURL(/\/personal$/);
-  return page;
 }
 
 test('a samordnare registers, asks for a clarification, the resident answers; the extension reaches Mina ärenden', async ({ page, browser }) => {

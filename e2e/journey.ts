@@ -1,7 +1,7 @@
-/** Helpers shared by the request journeys (request.spec.ts, rights.spec.ts). */
-import { expect, type Page } from '@playwright/test';
+/** Helpers shared by the journeys: the request (request.spec.ts, rights.spec.ts) and the back office. */
+import { expect, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { sim } from './bankid';
+import { loginWithQr, sim } from './bankid';
 
 /** Folder for full-page screenshots of every step; unset, none are taken. */
 export const SHOTS = process.env.E2E_SCREENSHOTS;
@@ -54,4 +54,22 @@ export async function approveSigning(personalNumber: string) {
   const order = orders.find((o) => o.type === 'sign' && o.status === 'pending')!;
   expect((await sim(`/__sim/orders/${order.orderRef}/approve`, { personalNumber })).status).toBe(200);
   return order;
+}
+
+/** Today's date in Europe/Stockholm (`YYYY-MM-DD`): the day a request or an appeal is received. */
+export const stockholmToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+/** "23 november 2026", as the Swedish pages write a date. */
+export const longDate = (iso: string) => new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
+/** The value of a summary-list row by its exact key. */
+export const rowValue = (page: Page, key: string) => page.locator('.summary-list__row').filter({ has: page.locator('dt', { hasText: new RegExp(`^${key}$`) }) }).locator('dd');
+
+/** A staff member logged in with BankID in a browser context of their own, on the staff start page. */
+export async function staffPage(browser: Browser, personnummer: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await loginWithQr(page, '/personal/logga-in', personnummer);
+  await expect(page).toHaveURL(/\/personal$/);
+  return page;
 }

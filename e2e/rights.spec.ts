@@ -14,7 +14,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { gdprDeadline } from '../app/domain/deadlines';
 import { caseKindFor, RIGHTS, type CaseKind, type Right } from '../app/domain/requests';
 import { scanQr, sim } from './bankid';
-import { approveSigning, continueOn, expectFieldErrors, shooter, type SimOrder } from './journey';
+import { approveSigning, continueOn, expectFieldErrors, shooter, stockholmToday, type SimOrder } from './journey';
 
 type Lng = 'sv' | 'en';
 /** What the resident types, in the language they use the portal in. */
@@ -568,11 +568,6 @@ const JOURNEYS: Journey[] = [
 
 const shot = shooter('rights');
 
-/** Today's date in Europe/Stockholm (`YYYY-MM-DD`): the day the request reaches every PUA. */
-function todayInStockholm(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
 /** "2 mars 2026" / "2 March 2026", written out here rather than with the app's formatter. */
 function longDate(iso: string, lng: Lng): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -784,7 +779,7 @@ for (const j of JOURNEYS) {
 
       // Receipt: one row per PUA and case kind, each with the GDPR deadline of today
       await expect(page).toHaveURL(/\/kvitto$/, { timeout: 15_000 });
-      const received = todayInStockholm();
+      const received = stockholmToday(); // the day the request reaches every PUA
       const deadline = longDate(gdprDeadline(received), lng);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.receiptTitle);
       const reference = page.getByText(/^DSP-\d{4}-[A-Z0-9]+$/);
