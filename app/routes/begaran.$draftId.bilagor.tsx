@@ -5,8 +5,8 @@ import { CsrfInput } from '~/components/csrf-input';
 import { BackLink } from '~/components/ui/back-link';
 import { Button, ButtonGroup } from '~/components/ui/button';
 import { ErrorSummary } from '~/components/ui/error-summary';
-import { describedBy, Field } from '~/components/ui/field';
-import { FILE_INPUT_ACCEPT, MAX_FILES } from '~/domain/file-types';
+import { FileUpload } from '~/components/ui/file-upload';
+import { MAX_FILES } from '~/domain/file-types';
 import { previousStep, requiredAttachmentPurpose } from '~/domain/request-journey';
 import { addDraftAttachment, countDraftAttachments, listDraftAttachments, removeDraftAttachment } from '~/models/attachments.server';
 import { validateCsrf } from '~/utils/csrf.server';
@@ -104,9 +104,7 @@ export default function Attachments() {
       {/* Re-mounted after each upload: a file input keeps its chosen files across a client navigation. */}
       <Form method="post" encType="multipart/form-data" key={files.map((f) => f.id).join()}>
         <CsrfInput />
-        <Field id="files" label={t('steps.bilagor.files')} labelSize="s" hint={t('steps.bilagor.filesHint')} error={errors[0]?.message}>
-          <input id="files" name="files" type="file" multiple accept={FILE_INPUT_ACCEPT} className="file-upload" aria-describedby={describedBy('files', { hint: true, error: errors[0]?.message })} />
-        </Field>
+        <FileUpload label={t('steps.bilagor.files')} hint={t('steps.bilagor.filesHint')} error={errors[0]?.message} />
         <ButtonGroup>
           <Button name="intent" value="upload" variant="secondary">
             {t('steps.bilagor.upload')}

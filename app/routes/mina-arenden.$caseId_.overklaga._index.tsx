@@ -10,11 +10,11 @@ import { CsrfInput } from '~/components/csrf-input';
 import { BackLink } from '~/components/ui/back-link';
 import { Button } from '~/components/ui/button';
 import { ErrorSummary } from '~/components/ui/error-summary';
-import { describedBy, Field } from '~/components/ui/field';
+import { FileUpload } from '~/components/ui/file-upload';
 import { InsetText } from '~/components/ui/inset-text';
 import { Radios } from '~/components/ui/radios';
 import { Textarea } from '~/components/ui/textarea';
-import { FILE_INPUT_ACCEPT, MAX_FILES } from '~/domain/file-types';
+import { MAX_FILES } from '~/domain/file-types';
 import { appealableDecisions, getAppealDraft, MAX_APPEAL_TEXT, saveAppealDraft } from '~/models/appeals.server';
 import { getResidentCase } from '~/models/resident-cases.server';
 import { requireResidentId } from '~/utils/auth.server';
@@ -124,9 +124,7 @@ export default function AppealForm() {
         )}
         <Textarea id="changeWanted" name="changeWanted" label={t('appeal.change')} labelSize="m" hint={t('appeal.changeHint')} error={message('changeWanted')} defaultValue={values.changeWanted} rows={5} />
         <Textarea id="reasons" name="reasons" label={t('appeal.reasons')} labelSize="m" hint={t('appeal.reasonsHint')} error={message('reasons')} defaultValue={values.reasons} rows={8} optional />
-        <Field id="files" label={t('appeal.files')} labelSize="s" hint={data.draft?.files.length ? t('appeal.filesAdded', { files: data.draft.files.join(', ') }) : t('appeal.filesHint')} error={message('files')} optional>
-          <input id="files" name="files" type="file" multiple accept={FILE_INPUT_ACCEPT} className="file-upload" aria-describedby={describedBy('files', { hint: true, error: message('files') })} />
-        </Field>
+        <FileUpload label={t('appeal.files')} hint={data.draft?.files.length ? t('appeal.filesAdded', { files: data.draft.files.join(', ') }) : t('appeal.filesHint')} error={message('files')} optional />
         <Button>{t('appeal.continue')}</Button>
       </Form>
     </>

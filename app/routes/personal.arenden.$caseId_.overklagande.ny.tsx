@@ -9,11 +9,11 @@ import { CsrfInput } from '~/components/csrf-input';
 import { BackLink } from '~/components/ui/back-link';
 import { Button } from '~/components/ui/button';
 import { ErrorSummary } from '~/components/ui/error-summary';
-import { describedBy, Field } from '~/components/ui/field';
+import { FileUpload } from '~/components/ui/file-upload';
 import { Radios } from '~/components/ui/radios';
 import { Textarea } from '~/components/ui/textarea';
 import { TextInput } from '~/components/ui/text-input';
-import { FILE_INPUT_ACCEPT, MAX_FILES } from '~/domain/file-types';
+import { MAX_FILES } from '~/domain/file-types';
 import { appealableDecisions, registerPaperAppeal } from '~/models/appeals.server';
 import { getStaffCase } from '~/models/staff-cases.server';
 import { requireCaseScope } from '~/utils/auth.server';
@@ -95,9 +95,7 @@ export default function PaperAppeal() {
         <TextInput id="receivedOn" name="receivedOn" label={t('appeal.paper.receivedOn')} labelSize="s" hint={t('appeal.paper.receivedOnHint')} width={10} error={message('receivedOn')} defaultValue={result?.values.receivedOn} />
         <Textarea id="changeWanted" name="changeWanted" label={t('appeal.change')} labelSize="s" error={message('changeWanted')} defaultValue={result?.values.changeWanted} rows={4} />
         <Textarea id="reasons" name="reasons" label={t('appeal.reasons')} labelSize="s" error={message('reasons')} defaultValue={result?.values.reasons} rows={6} optional />
-        <Field id="files" label={t('appeal.paper.scan')} labelSize="s" hint={t('appeal.paper.scanHint')} error={message('files')} optional>
-          <input id="files" name="files" type="file" multiple accept={FILE_INPUT_ACCEPT} className="file-upload" aria-describedby={describedBy('files', { hint: true, error: message('files') })} />
-        </Field>
+        <FileUpload label={t('appeal.paper.scan')} hint={t('appeal.paper.scanHint')} error={message('files')} optional />
         <Button>{t('appeal.paper.submit')}</Button>
       </Form>
     </>

@@ -11,13 +11,13 @@ import { TaskAnswerView } from '~/components/office/task-answer-view';
 import { BackLink } from '~/components/ui/back-link';
 import { Button } from '~/components/ui/button';
 import { ErrorSummary } from '~/components/ui/error-summary';
-import { describedBy, Field } from '~/components/ui/field';
+import { FileUpload } from '~/components/ui/file-upload';
 import { NotificationBanner } from '~/components/ui/notification-banner';
 import { Radios } from '~/components/ui/radios';
 import { SummaryList } from '~/components/ui/summary-list';
 import { Textarea } from '~/components/ui/textarea';
 import { TextInput } from '~/components/ui/text-input';
-import { FILE_INPUT_ACCEPT, MAX_FILES } from '~/domain/file-types';
+import { MAX_FILES } from '~/domain/file-types';
 import { maskPersonnummer } from '~/domain/personnummer';
 import { LEGAL_BASES, parseTaskAnswer, SOURCES, WHERE, type TaskAnswer } from '~/domain/task-answer';
 import { answerTask, getMyTask } from '~/models/case-tasks.server';
@@ -147,9 +147,7 @@ export default function TaskPage() {
           <Radios {...radios('automated', ['no', 'yes'], 'yesNo')} />
           <TextInput id="automatedDetails" name="automatedDetails" label={t('task.form.automatedDetails')} labelSize="s" optional defaultValue={v.automatedDetails} error={err('automatedDetails')} />
           <Textarea id="notes" name="notes" label={t('task.form.notes')} labelSize="s" optional defaultValue={v.notes} error={err('notes')} rows={3} />
-          <Field id="files" label={t('task.form.files')} labelSize="s" hint={t('task.form.filesHint')} optional error={err('files')}>
-            <input id="files" name="files" type="file" multiple accept={FILE_INPUT_ACCEPT} className="file-upload" aria-describedby={describedBy('files', { hint: true, error: err('files') })} />
-          </Field>
+          <FileUpload label={t('task.form.files')} hint={t('task.form.filesHint')} optional error={err('files')} />
           <Button>{t('task.send')}</Button>
         </Form>
       )}

@@ -3,9 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CsrfInput } from '~/components/csrf-input';
 import { Button } from '~/components/ui/button';
-import { describedBy, Field } from '~/components/ui/field';
+import { FileUpload } from '~/components/ui/file-upload';
 import { Textarea } from '~/components/ui/textarea';
-import { FILE_INPUT_ACCEPT } from '~/domain/file-types';
 
 type MessageFormProps = {
   /** True when the PUA waits for an answer: the message is then the resident's answer. */
@@ -44,8 +43,7 @@ export function MessageForm({ answering, errors, body, maxLength, filesDropped }
         defaultValue={body}
         rows={6}
       />
-      <Field
-        id="files"
+      <FileUpload
         label={t('messages.form.files')}
         labelSize="s"
         hint={
@@ -61,9 +59,7 @@ export function MessageForm({ answering, errors, body, maxLength, filesDropped }
         }
         error={errors.files}
         optional
-      >
-        <input id="files" name="files" type="file" multiple accept={FILE_INPUT_ACCEPT} className="file-upload" aria-describedby={describedBy('files', { hint: true, error: errors.files })} />
-      </Field>
+      />
       <Button name="intent" value="message">
         {answering ? t('messages.form.sendAnswer') : t('messages.form.send')}
       </Button>

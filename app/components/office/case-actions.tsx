@@ -2,13 +2,12 @@ import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CsrfInput } from '~/components/csrf-input';
 import { Button } from '~/components/ui/button';
-import { describedBy, Field } from '~/components/ui/field';
+import { FileUpload } from '~/components/ui/file-upload';
 import { Radios } from '~/components/ui/radios';
 import { Select } from '~/components/ui/select';
 import { Textarea } from '~/components/ui/textarea';
 import type { CaseAccess } from '~/domain/case-access';
 import { canWithdraw, isOpen, nextStatus, type CaseStatus } from '~/domain/case-status';
-import { FILE_INPUT_ACCEPT } from '~/domain/file-types';
 
 type Props = {
   access: CaseAccess;
@@ -117,9 +116,7 @@ export function CaseActions({ access, status, extended, assigneeId, staff, recip
                 items={['message', 'clarification_request', 'identity_request'].map((k) => ({ value: k, label: t(`actions.message.kinds.${k}`), hint: t(`actions.message.hints.${k}`) }))}
               />
               <Textarea id="body" name="body" label={t('actions.message.body')} labelSize="s" hint={t('actions.message.bodyHint')} defaultValue={values.body} error={err('body')} />
-              <Field id="files" label={t('actions.message.files')} labelSize="s" optional error={err('files')}>
-                <input id="files" name="files" type="file" multiple accept={FILE_INPUT_ACCEPT} className="file-upload" aria-describedby={describedBy('files', { error: err('files') })} />
-              </Field>
+              <FileUpload label={t('actions.message.files')} optional error={err('files')} />
               <Button name="intent" value="message">
                 {t('actions.message.button')}
               </Button>
