@@ -5,7 +5,7 @@
  * reconsider (omprövning, app/models/appeal-decisions.server.ts), forwards the appeal to the court
  * (app/models/appeal-forwarding.server.ts) and records what the courts decide.
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { appeals, attachments, caseEvents, decisions, type CourtRecord } from '../../db/schema/index';
 import { rattidsprovning, type Rattidsprovning } from '~/domain/appeal';
 import { COURT_OUTCOMES, type AppealInstructions, type CourtLevel } from '~/domain/decision-types';
@@ -131,9 +131,12 @@ export async function registerPaperAppeal(input: AppealInput & { caseId: string;
   });
 }
 
-/** The filed appeals of a case (drafts are the resident's own), newest first, with their files. */
-export async function listCaseAppeals(caseId: string, database: Database = db()) {
-  const rows = await database.select().from(appeals).where(and(eq(appeals.caseId, caseId), inArray(appeals.status, ['received', 'avvisad', 'lapsed', 'forwarded', 'court_decided']))).orderBy(desc(appeals.createdAt));
+/** Filed appeals only: a draft is the resident's own until it is signed. */
+const filed = ne(appeals.status, 'draft');
+
+/** The filed appeals of a case (or the one with `appealId`), newest first, with their files. */
+export async function listCaseAppeals(caseId: string, database: Database = db(), appealId?: string) {
+  const rows = await database.select().from(appeals).where(and(eq(appeals.caseId, caseId), filed, appealId ? eq(appeals.id, appealId) : undefined)).orderBy(desc(appeals.createdAt));
   const files = rows.length
     ? await database.select({ id: attachments.id, appealId: attachments.appealId, filename: attachments.filename, size: attachments.size, mimeType: attachments.mimeType }).from(attachments).where(inArray(attachments.appealId, rows.map((r) => r.id))).orderBy(asc(attachments.createdAt))
     : [];
@@ -142,7 +145,7 @@ export async function listCaseAppeals(caseId: string, database: Database = db())
 
 export async function getCaseAppeal(caseId: string, appealId: string, database: Database = db()) {
   if (!/^[0-9a-f-]{36}$/i.test(appealId)) return null;
-  return (await listCaseAppeals(caseId, database)).find((a) => a.id === appealId) ?? null;
+  return (await listCaseAppeals(caseId, database, appealId))[0] ?? null;
 }
 
 /** The facts a rättidsprövning rests on: the appealed decision's notification and its letter. */
@@ -198,7 +201,7 @@ export async function openAppealFile(attachmentId: string, caseId: string, staff
     .select({ id: attachments.id, sha256: attachments.sha256, filename: attachments.filename, mimeType: attachments.mimeType, size: attachments.size })
     .from(attachments)
     .innerJoin(appeals, eq(appeals.id, attachments.appealId))
-    .where(and(eq(attachments.id, attachmentId), eq(appeals.caseId, caseId), inArray(appeals.status, ['received', 'avvisad', 'lapsed', 'forwarded', 'court_decided'])));
+    .where(and(eq(attachments.id, attachmentId), eq(appeals.caseId, caseId), filed));
   if (!file) return null;
   const bytes = await readStoredFile(file.sha256);
   await writeAudit(database, { actor: { type: 'staff', id: staffId }, action: 'attachment.download', entityType: 'attachment', entityId: file.id, details: { caseId, sha256: file.sha256, size: file.size } });
