@@ -20,7 +20,7 @@ import { openDocumentAsResident } from './case-documents.server';
 import { registerCase } from './case-handling.server';
 import { recordPostalNotification } from './decision-notification.server';
 import { delegationReportData, markReported } from './delegation-report.server';
-import { proposeDecision, saveDecisionDraft, takeDecision } from './decisions.server';
+import { decisionLanguage, proposeDecision, saveDecisionDraft, takeDecision } from './decisions.server';
 
 const t = useTestDatabase();
 useTestFileStore();
@@ -32,10 +32,10 @@ async function staffId(pnr: string) {
   return s!.id;
 }
 
-async function decidedCase(pnr: string) {
+async function decidedCase(pnr: string, language?: 'sv' | 'en') {
   await demoKommun(t.handle);
   const resident = await addResident(t.handle, pnr, 'Test Person');
-  const [c] = await fileCase(t.handle, resident, pnr, { rights: ['radering'] });
+  const [c] = await fileCase(t.handle, resident, pnr, { rights: ['radering'], language });
   const anna = await staffId('197803149827');
   const erik = await staffId('198705199837');
   await registerCase({ caseId: c!.id, staffId: anna, assigneeId: erik });
@@ -84,6 +84,35 @@ describe('deciding under delegation (KL 6 kap. 37 §) with four-eyes', () => {
     const appeal = await registerPaperAppeal({ caseId: w.caseId, staffId: w.anna, decisionId: w.decisionId, receivedOn: todayInStockholm(), changeWanted: 'Radera.', reasons: '', files: [] });
     await recordRattidsprovning({ caseId: w.caseId, appealId: (appeal as { id: string }).id, staffId: w.anna });
     expect(await forwardAppeal({ caseId: w.caseId, appealId: (appeal as { id: string }).id, staffId: w.anna })).toEqual({ ok: true });
+  });
+});
+
+describe("the letter's language (issue #6)", () => {
+  it('a request filed in English gets its decision in English; one filed in Swedish in Swedish', async () => {
+    const en = await decidedCase('199002022383', 'en');
+    const sv = await decidedCase('199103031234', 'sv');
+    expect(await decisionLanguage(en.caseId)).toBe('en');
+    expect(await decisionLanguage(sv.caseId)).toBe('sv');
+    const language = async (id: string) => (await t.handle.db.select({ language: decisions.language }).from(decisions).where(eq(decisions.id, id)))[0]!.language;
+    expect(await language(en.decisionId)).toBe('en');
+    expect(await language(sv.decisionId)).toBe('sv');
+
+    // Saving the draft again keeps its language; the letter is written in it.
+    expect(await saveDecisionDraft({ caseId: en.caseId, staffId: en.erik, purpose: { kind: 'request' }, parts: AVSLAG, rights: ['radering'] })).toEqual({ ok: true, id: en.decisionId });
+    expect(await language(en.decisionId)).toBe('en');
+    for (const w of [en, sv]) {
+      await proposeDecision({ decisionId: w.decisionId, caseId: w.caseId, staffId: w.erik });
+      expect(await takeDecision({ decisionId: w.decisionId, caseId: w.caseId, staffId: w.anna })).toMatchObject({ ok: true });
+    }
+    const letter = async (w: typeof en) => {
+      const [d] = await t.handle.db.select({ documentId: decisions.documentId }).from(decisions).where(eq(decisions.id, w.decisionId));
+      const doc = await openDocumentAsResident(d!.documentId!, w.caseId, w.resident.id);
+      return (await pdfText(doc!.bytes)).replace(/\s+/g, ' ');
+    };
+    const english = await letter(en);
+    expect(english).toContain('Decision on your request');
+    expect(english).not.toContain('Beslut om din begäran');
+    expect(await letter(sv)).toContain('Beslut om din begäran');
   });
 });
 

@@ -93,6 +93,15 @@ export async function openDecision(caseId: string, purpose: DecisionPurpose, dat
   return row ?? null;
 }
 
+/**
+ * The language a new decision of the case is written in: the one the person filed the request in
+ * (issue #6). A draft keeps the language it was created with; staff do not choose it.
+ */
+export async function decisionLanguage(caseId: string, database: Database = db()): Promise<Lang> {
+  const [row] = await database.select({ language: submissions.language }).from(cases).innerJoin(submissions, eq(submissions.id, cases.submissionId)).where(eq(cases.id, caseId));
+  return row?.language ?? 'sv';
+}
+
 /** The type a decision's parts amount to; the special purposes have their own type. */
 export function typeFor(purpose: DecisionPurpose, parts: DecisionPart[]): DecisionType {
   if (purpose.kind === 'avvisning_sent_overklagande') return 'avvisning_sent_overklagande';
@@ -111,7 +120,7 @@ export async function saveDecisionDraft(
   const errors = input.purpose.kind === 'avvisning_sent_overklagande' ? [] : validateDecisionParts(input.parts, input.rights);
   if (errors.length) return { ok: false, error: 'invalid', errors };
   return transaction(database, async (tx) => {
-    const [c] = await tx.select({ id: cases.id, submissionId: cases.submissionId }).from(cases).where(eq(cases.id, input.caseId)).for('update');
+    const [c] = await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, input.caseId)).for('update');
     if (!c) return { ok: false, error: 'not-found' };
     const existing = await openDecision(c.id, input.purpose, tx);
     if (existing && existing.status !== 'draft') return { ok: false, error: 'not-allowed' };
@@ -122,13 +131,12 @@ export async function saveDecisionDraft(
       await event(tx, c.id, input.staffId, 'decision.draft_saved', { decisionId: existing.id, type });
       return { ok: true, id: existing.id };
     }
-    const [s] = await tx.select({ language: submissions.language }).from(submissions).where(eq(submissions.id, c.submissionId));
     const [row] = await tx
       .insert(decisions)
       .values({
         ...values,
         caseId: c.id,
-        language: s?.language ?? 'sv',
+        language: await decisionLanguage(c.id, tx),
         draftedByStaffId: input.staffId,
         appealId: input.purpose.kind === 'request' ? null : input.purpose.appealId,
         changesDecisionId: input.purpose.kind === 'omprovning' ? input.purpose.changesDecisionId : null,

@@ -92,6 +92,16 @@ describe('fileSubmission', () => {
   });
 });
 
+describe('the language of the request (issue #6)', () => {
+  it('is stored as filed; a request registered without one is Swedish', async () => {
+    const ctx = await setup();
+    const language = async (id: string) => ((await t.handle.raw.executeSql('select language from submissions where id = $1', [id])).rows[0] as { language: string }).language;
+    expect(await language((await fileSubmission(submission(ctx, { language: 'en' }))).id)).toBe('en');
+    expect(await language((await fileSubmission(submission(ctx, { language: 'sv' }))).id)).toBe('sv');
+    expect(await language((await fileSubmission(submission(ctx, { channel: 'paper' }))).id)).toBe('sv');
+  });
+});
+
 describe('diarienummer across kommuner', () => {
   it('two kommuner’s PUAs with the same prefix each start at 00001', async () => {
     const ctx = await setup();

@@ -9,6 +9,7 @@ import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { caseEvents, cases, diariumCounters, pua, submissions } from '../../db/schema/index';
 import { gdprDeadline } from '~/domain/deadlines';
 import { formatDiarienummer, planCases, type Right } from '~/domain/requests';
+import type { Lng } from '~/i18n';
 import { todayInStockholm } from '../utils/dates.server';
 import { db, type Database } from '../utils/db.server';
 import { encryptPersonnummer, personnummerLookup } from '../utils/pnr-crypto.server';
@@ -32,6 +33,11 @@ export type NewSubmission = {
   receivedAt: Date;
   /** For paper forms: the stamp date, which may be earlier than the day it was registered. */
   receivedDate?: string;
+  /**
+   * The portal language the person filed in; letters and decisions are written in it (issue #6).
+   * Swedish when not given, as for a request staff register from paper, the reception or the phone.
+   */
+  language?: Lng;
   actor: Actor;
 };
 
@@ -102,6 +108,7 @@ export async function fileSubmission(input: NewSubmission, database: Database = 
           protectedIdentity: input.protectedIdentity,
           signedSummary: input.signedSummary ?? null,
           signature: input.signature ?? null,
+          language: input.language ?? 'sv',
           receivedAt: input.receivedAt,
         })
         .returning({ id: submissions.id, reference: submissions.reference });

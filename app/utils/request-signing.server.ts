@@ -12,7 +12,7 @@ import { getResident, getResidentPersonnummer } from '~/models/resident.server';
 import { fileSubmission } from '~/models/submission.server';
 import { cancelSignFlow, signFlowStatus, startSignFlow } from './bankid/sign-flow.server';
 import { todayInStockholm } from './dates.server';
-import { i18next } from './i18next.server';
+import { i18next, isLng } from './i18next.server';
 import { chosenPuas, type requireDraft } from './request-context.server';
 
 type Draft = Awaited<ReturnType<typeof requireDraft>>;
@@ -43,7 +43,7 @@ export async function startRequestSigning(request: Request, context: AppLoadCont
 
 /** The sign page's loader: follows the order and, when complete, verifies and files the request. */
 export async function signStatusLoader(request: Request, ctx: Draft) {
-  const t = await i18next.getFixedT(request, ['request', 'bankid', 'common']);
+  const [t, locale] = await Promise.all([i18next.getFixedT(request, ['request', 'bankid', 'common']), i18next.getLocale(request)]);
   return signFlowStatus(request, {
     residentId: ctx.residentId,
     payload: requestPayload(ctx),
@@ -66,6 +66,8 @@ export async function signStatusLoader(request: Request, ctx: Draft) {
         signedSummary: requestSummary(t, ctx),
         signature: evidence,
         receivedAt: new Date(),
+        // The language of the pages the person signed on: their decision letters will be in it.
+        language: isLng(locale) ? locale : 'sv',
         actor: { type: 'resident', id: ctx.residentId },
       });
       await markDraftSubmitted(ctx.draft.id, ctx.residentId);
