@@ -11,6 +11,7 @@ import { validateSamverkanConfig } from './domain/samverkan-config';
 import { startJobs } from './jobs/queue.server';
 import { importSamverkanConfig, isConfigured } from './models/organisation.server';
 import { todayInStockholm } from './utils/dates.server';
+import { demoCalendarRoutes } from './utils/demo-calendar.server';
 import { openDatabase } from './utils/db.server';
 import { loadEnv } from './utils/env.server';
 
@@ -33,7 +34,7 @@ export async function bootstrap(log: Log) {
   // production mode nothing of it is started, so its control port is never exposed.
   const simulator =
     env.BANKID_MODE === 'simulator' && !env.BANKID_URL
-      ? await startBankIdSimulator({ dataDir: path.join(env.DATA_DIR, 'bankid-sim'), rpPort: env.BANKID_SIM_RP_PORT, controlPort: env.BANKID_SIM_CONTROL_PORT })
+      ? await startBankIdSimulator({ dataDir: path.join(env.DATA_DIR, 'bankid-sim'), rpPort: env.BANKID_SIM_RP_PORT, controlPort: env.BANKID_SIM_CONTROL_PORT, hostControlRoutes: demoCalendarRoutes(log) })
       : null;
   if (simulator) {
     setBankIdClient(new BankIdClient({ baseUrl: simulator.rpUrl, pfx: fs.readFileSync(simulator.pfxPath), passphrase: simulator.passphrase, ca: fs.readFileSync(simulator.caPath) }));

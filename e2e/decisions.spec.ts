@@ -3,13 +3,14 @@
  * erasure request, the samordnare with delegation approves; the resident opens the letter (the
  * notification date), appeals within time, signed with BankID; the samordnare runs the
  * rättidsprövning and forwards the package to förvaltningsrätten. The letter is checked for its
- * required parts by text extraction.
+ * required parts by text extraction. A second appeal, on paper after the three weeks (the demo
+ * calendar moved ahead, ADR 010), is avvisad by a decision with its own appeal instructions.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { appealDeadline } from '../app/domain/deadlines';
 import { pdfText } from '../tests/pdf-text';
 import { loginWithQr } from './bankid';
-import { approveSigning, continueOn, longDate, rowValue, shooter, staffPage, stockholmToday } from './journey';
+import { approveSigning, continueOn, longDate, rowValue, setPortalCalendar, shooter, staffPage, stockholmToday } from './journey';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -43,6 +44,15 @@ async function fileErasure(page: Page): Promise<string> {
   await approveSigning(RESIDENT);
   await expect(page).toHaveURL(/\/kvitto$/, { timeout: 15_000 });
   return (await page.getByRole('table').getByRole('cell').filter({ hasText: /^SN \d{4}\/\d{5}$/ }).innerText()).trim();
+}
+
+/** Clicks a document link and returns the downloaded PDF's text, whitespace collapsed. */
+async function downloadedPdfText(page: Page, link: RegExp): Promise<string> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: link }).first().click();
+  const chunks: Buffer[] = [];
+  for await (const c of await (await download).createReadStream()) chunks.push(c as Buffer);
+  return (await pdfText(Buffer.concat(chunks))).replace(/\s+/g, ' ');
 }
 
 async function openCase(page: Page, diarienummer: string) {
@@ -98,12 +108,7 @@ test('an avslag proposed without delegation, approved by a delegate, appealed in
   await page.goto('/mina-arenden');
   await page.getByRole('link', { name: diarienummer }).click();
   await expect(page.getByText('Tiden för att överklaga räknas från den dag du öppnar det.')).toBeVisible();
-  const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: /^Beslut/ }).first().click();
-  const letter = await (await download).createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const c of letter) chunks.push(c as Buffer);
-  const text = (await pdfText(Buffer.concat(chunks))).replace(/\s+/g, ' ');
+  const text = await downloadedPdfText(page, /^Beslut/);
   for (const part of [diarienummer, 'Socialnämnden', 'Sjöbacka', 'Avslag', 'Artikel 17.3 b', 'Anna Lindqvist', 'Erik Holm', 'punkt 7.2', 'delegeringsförteckning', 'Förvaltningsrätten i Linköping', 'Skicka överklagandet till Socialnämnden', 'tre veckor', 'Integritetsskyddsmyndigheten']) {
     expect(text, `the letter names ${part}`).toContain(part);
   }
@@ -158,5 +163,72 @@ test('an avslag proposed without delegation, approved by a delegate, appealed in
   await anna.goto('/personal/delegationsbeslut');
   await expect(anna.getByRole('row').filter({ hasText: diarienummer })).toContainText('Anna Lindqvist');
   await shot(anna, 'report');
+  await anna.context().close();
+});
+
+test('an appeal that comes in after three weeks is avvisad, by a decision that can itself be appealed', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const diarienummer = await fileErasure(page);
+  const today = stockholmToday();
+
+  // Anna registers the case to herself and decides an avslag (she holds delegation for it).
+  const anna = await staffPage(browser, SAMORDNARE_SN);
+  await openCase(anna, diarienummer);
+  await anna.getByLabel('Handläggare', { exact: true }).selectOption({ label: 'Anna Lindqvist' });
+  await anna.getByRole('button', { name: 'Registrera' }).click();
+  await expect(anna.getByRole('alert', { name: 'Klart' })).toContainText('Ärendet är registrerat.');
+  await anna.getByRole('link', { name: 'Skriv beslut' }).click();
+  await anna.getByLabel('Avslag', { exact: true }).check();
+  await anna.getByLabel(/Allmänna handlingar/i).check();
+  await anna.getByLabel('Motivering').fill('Anteckningarna är allmänna handlingar som ska bevaras enligt dokumenthanteringsplanen.');
+  await anna.getByRole('button', { name: 'Fatta beslut' }).click();
+  await expect(anna.getByRole('alert', { name: 'Klart' })).toContainText('Beslutet är fattat');
+
+  // The resident opens the letter today: the three weeks run from today.
+  await page.goto('/mina-arenden');
+  await page.getByRole('link', { name: diarienummer }).click();
+  await downloadedPdfText(page, /^Beslut om din begäran/);
+
+  try {
+    // A month later a paper appeal arrives: the stamp says today, which is after the last day.
+    const later = await setPortalCalendar(30);
+    expect(later > appealDeadline(today)).toBe(true);
+    await anna.reload();
+    await anna.getByRole('link', { name: 'Registrera ett överklagande som kommit in på papper' }).click();
+    await expect(anna.getByRole('heading', { level: 1 })).toHaveText('Registrera överklagande på papper');
+    await anna.getByLabel('Datum då överklagandet kom in (stämpeln)').fill(later);
+    await anna.getByLabel('Ändring som begärs').fill('Jag vill att anteckningarna raderas.');
+    await anna.getByRole('button', { name: 'Registrera överklagandet' }).click();
+    await expect(anna.getByRole('alert', { name: 'Klart' })).toContainText('Överklagandet är registrerat.');
+    await expect(anna.getByRole('heading', { level: 1 })).toContainText('Överklagande');
+
+    // Rättidsprövning: late, under FL 45 § first paragraph; the letter had correct instructions.
+    await anna.getByRole('button', { name: 'Gör rättidsprövning' }).click();
+    await expect(rowValue(anna, 'Resultat')).toContainText('För sent');
+    await expect(rowValue(anna, 'Sista dag')).toHaveText(longDate(appealDeadline(today)));
+    await expect(rowValue(anna, 'Regel')).toContainText('45 § första stycket FL');
+    await expect(rowValue(anna, 'Överklagandehänvisning')).toHaveText('Brevet hade korrekt överklagandehänvisning');
+    await shot(anna, 'late-timeliness');
+
+    // The avvisningsbeslut: its own decision, with its own appeal instructions.
+    await anna.getByRole('link', { name: 'Skriv avvisningsbeslut' }).click();
+    await expect(anna.getByRole('heading', { level: 1 })).toHaveText('Avvisning av överklagande');
+    await shot(anna, 'avvisning');
+    await anna.getByRole('button', { name: 'Fatta beslut' }).click();
+    await expect(anna.getByRole('alert', { name: 'Klart' })).toContainText('Beslutet är fattat');
+    await anna.getByRole('link', { name: /^Överklagande som kom in/ }).click();
+    await expect(rowValue(anna, 'Status')).toHaveText('Avvisat');
+    await shot(anna, 'avvisad');
+
+    // The resident gets the avvisning letter: why, under which rule, and how to appeal it.
+    await page.reload();
+    const text = await downloadedPdfText(page, /^Beslut om avvisning av överklagande/);
+    for (const part of [diarienummer, 'Beslut om avvisning av överklagande', '45 §', 'Förvaltningsrätten i Linköping', 'tre veckor', 'Anna Lindqvist']) {
+      expect(text, `the avvisning letter names ${part}`).toContain(part);
+    }
+    await shot(page, 'resident-avvisning');
+  } finally {
+    await setPortalCalendar(0);
+  }
   await anna.context().close();
 });

@@ -73,3 +73,13 @@ export async function staffPage(browser: Browser, personnummer: string) {
   await expect(page).toHaveURL(/\/personal$/);
   return page;
 }
+
+/**
+ * Moves the portal's demo calendar `offsetDays` ahead of the real date (0 puts it back; ADR 010)
+ * and returns the portal's today. Timestamps stay real; only the calendar the law counts in moves.
+ */
+export async function setPortalCalendar(offsetDays: number): Promise<string> {
+  const res = await sim('/__portal/calendar', { offsetDays });
+  expect(res.status).toBe(200);
+  return (res.json as { today: string }).today;
+}

@@ -93,7 +93,7 @@ export async function openDocumentAsResident(documentId: string, caseId: string,
     if (first) {
       await tx.insert(caseEvents).values({ caseId: found.id, type: 'document.opened', actorType: 'resident', actorId: residentId, visibleToResident: false, data: { documentId: doc.id, kind: doc.kind } });
       // A decision opened for the first time is a decision received (FL 44 §): its appeal period starts.
-      if (doc.kind === 'decision') await recordDigitalNotification(tx, { documentId: doc.id, caseId: found.id, residentId, at: now });
+      if (doc.kind === 'decision') await recordDigitalNotification(tx, { documentId: doc.id, caseId: found.id, residentId });
     }
     await writeAudit(tx, { actor: { type: 'resident', id: residentId }, action: 'document.download', entityType: 'case', entityId: found.id, details: { documentId: doc.id, first: Boolean(first), sha256: doc.sha256 } });
   });

@@ -14,8 +14,9 @@ import { db, type Database } from '../utils/db.server';
 import { writeAudit } from './audit.server';
 
 /** Called in the transaction that records the first download of a decision document. */
-export async function recordDigitalNotification(tx: Database, input: { documentId: string; caseId: string; residentId: string; at: Date }) {
-  const notifiedOn = todayInStockholm(input.at);
+export async function recordDigitalNotification(tx: Database, input: { documentId: string; caseId: string; residentId: string }) {
+  // The calendar day in Stockholm (FL 44 §: the day received), not the instant of the download.
+  const notifiedOn = todayInStockholm();
   const [row] = await tx
     .update(decisions)
     .set({ notifiedOn, notificationMethod: 'digital', updatedAt: new Date() })

@@ -14,6 +14,8 @@ export interface ControlServerOptions {
   store: OrderStore;
   faults: FaultQueue;
   clock: SimClock;
+  /** Mounted at /__portal (see BankIdSimulatorOptions.hostControlRoutes). */
+  hostRoutes?: express.Router;
 }
 
 /** What GET /__sim/orders reports per order. Tokens and secrets stay out: a scan must use real QR data. */
@@ -49,7 +51,7 @@ function parse<T extends z.ZodTypeAny>(schema: T, body: unknown): z.infer<T> {
   return result.data;
 }
 
-export function createControlApp({ store, faults, clock }: ControlServerOptions): express.Express {
+export function createControlApp({ store, faults, clock, hostRoutes }: ControlServerOptions): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(rejectCrossOrigin);
@@ -109,6 +111,7 @@ export function createControlApp({ store, faults, clock }: ControlServerOptions)
   });
 
   app.use('/__sim', api);
+  if (hostRoutes) app.use('/__portal', hostRoutes);
   registerAppPage(app, store);
   app.use((_req, res) => {
     res.status(404).type('text/plain').send('Not found');

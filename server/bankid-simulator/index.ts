@@ -7,6 +7,7 @@ import { sign } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
+import type { Router } from 'express';
 import { DEFAULT_CERT_DIR, ensureSimulatorCerts } from './certs';
 import { createControlApp } from './control-server';
 import { FaultQueue } from './faults';
@@ -27,6 +28,11 @@ export interface BankIdSimulatorOptions {
   clock?: () => number;
   /** Order lifetime before expiredTransaction. Default 180. */
   lifetimeSeconds?: number;
+  /**
+   * Routes the host adds to the control port under `/__portal/` (the portal's demo calendar):
+   * they share the port's localhost-only, same-origin protection and exist only in simulator mode.
+   */
+  hostControlRoutes?: Router;
 }
 
 export interface BankIdSimulator {
@@ -59,7 +65,7 @@ export async function startBankIdSimulator(options: BankIdSimulatorOptions = {})
     faults,
     tls: { key: serverKey, cert: fs.readFileSync(certs.serverCertPath), ca: fs.readFileSync(certs.caPath) },
   });
-  const controlServer = http.createServer(createControlApp({ store, faults, clock }));
+  const controlServer = http.createServer(createControlApp({ store, faults, clock, hostRoutes: options.hostControlRoutes }));
 
   const rpPort = await listen(rpServer, options.rpPort ?? 3001, host);
   let controlPort: number;
