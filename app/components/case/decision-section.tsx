@@ -4,7 +4,7 @@ import { formatLongDate } from '~/utils/text-format';
 
 type Props = {
   caseId: string;
-  decisions: { id: string; decidedOn: string; notifiedOn: string | null; appealable: boolean; lastDay: string | null }[];
+  decisions: { id: string; type: string | null; decidedOn: string; notifiedOn: string | null; appealable: boolean; lastDay: string | null }[];
   appeals: { id: string; receivedOn: string; status: string }[];
   locale: string;
 };
@@ -17,6 +17,9 @@ export function DecisionSection({ caseId, decisions, appeals, locale }: Props) {
   const { t } = useTranslation('account');
   if (decisions.length === 0) return null;
   const date = (d: string) => formatLongDate(d, locale);
+  // The heading says what kind of decision it is: a dismissal of an appeal, or a reconsideration.
+  const heading = (d: Props['decisions'][number]) =>
+    d.type === 'avvisning_sent_overklagande' ? 'decisions.decidedAvvisning' : d.type === 'omprovning' ? 'decisions.decidedOmprovning' : d.appealable ? 'decisions.decided' : 'decisions.answer';
   return (
     <section aria-labelledby="beslut-rubrik">
       <h2 className="heading-m" id="beslut-rubrik">
@@ -25,7 +28,7 @@ export function DecisionSection({ caseId, decisions, appeals, locale }: Props) {
       <ul className="list">
         {decisions.map((d) => (
           <li key={d.id}>
-            <strong>{t(d.appealable ? 'decisions.decided' : 'decisions.answer', { date: date(d.decidedOn) })}</strong>
+            <strong>{t(heading(d), { date: date(d.decidedOn) })}</strong>
             {d.appealable ? <p className="body">{d.notifiedOn && d.lastDay ? t('decisions.notified', { notified: date(d.notifiedOn), lastDay: date(d.lastDay) }) : t('decisions.notOpened')}</p> : null}
           </li>
         ))}
