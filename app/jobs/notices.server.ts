@@ -26,8 +26,9 @@ const ACTOR: Actor = { type: 'system', id: 'notices' };
 const RETRY = { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 300 };
 
 // ---------------------------------------------------------------------------------------------
-// The letters. The submission does not record the language the person used, so every notice is
-// in Swedish first, then English.
+// The letters: every notice is in Swedish first, then English. The request records the language
+// the person filed in (decision letters use it), but a notice says only that something is
+// waiting, and one bilingual text also reaches a representative or a staff mailbox.
 
 export type RenderedNotice = RenderedMail;
 

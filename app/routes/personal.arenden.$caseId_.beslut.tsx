@@ -21,7 +21,7 @@ import { nextStatus, type CaseStatus } from '~/domain/case-status';
 import { groundsFor, legalGround } from '~/domain/legal-grounds';
 import type { Right } from '~/domain/requests';
 import { getCaseAppeal } from '~/models/appeals.server';
-import { decisionFiles, decisionRights, delegatedTypes, delegationIn, openDecision, proposeDecision, returnProposal, saveDecisionDraft, takeDecision, type DecisionPurpose, type DecisionResult } from '~/models/decisions.server';
+import { decisionFiles, decisionLanguage, decisionRights, delegatedTypes, delegationIn, openDecision, proposeDecision, returnProposal, saveDecisionDraft, takeDecision, type DecisionPurpose, type DecisionResult } from '~/models/decisions.server';
 import { getStaffCase } from '~/models/staff-cases.server';
 import { requireCaseScope, requireStaffWithPermission } from '~/utils/auth.server';
 import { validateCsrf } from '~/utils/csrf.server';
@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!open && purpose.kind === 'request' && nextStatus(found.status as CaseStatus, 'decide') === null) throw redirect(`/personal/arenden/${found.id}`);
   const delegation = await delegationIn(found.puaId, scope.staffId);
   const rights = open ? decisionRights(open, delegation) : null;
-  const lang = (open?.language ?? 'sv') as 'sv' | 'en';
+  const lang = (open?.language ?? (await decisionLanguage(found.id))) as 'sv' | 'en';
   const caseRights = found.rights as Right[];
   return json({
     title: `${t(`office:decision.title.${purpose.kind}`)} ${found.diarienummer} – ${t('common:service.name')}`,
@@ -141,7 +141,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   // save, propose or decide: the form's content is saved first.
-  const lang = (open?.language ?? 'sv') as 'sv' | 'en';
+  const lang = (open?.language ?? (await decisionLanguage(found.id))) as 'sv' | 'en';
   const parts = purpose.kind === 'avvisning_sent_overklagande' ? [] : readParts(form, found.rights as Right[], lang);
   const withheld = form.getAll('withheld').map(String);
   const allowedFiles = new Set((await decisionFiles(found.id)).map((f) => f.id));
