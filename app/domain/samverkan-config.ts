@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { DECISION_TYPES, DELEGATION_ROLES, type DelegationPoint } from './decision-types';
+import { DELEGATION_POINT_LIMITS } from './delegation-list';
 import { STAFF_ROLES } from './permissions';
 import { parseOrganisationsnummer, parsePersonnummer } from './personnummer';
 
@@ -42,13 +43,13 @@ const normalisePnr = (v: string) => v.replace('-', '').trim();
  */
 const delegationPointSchema = z
   .object({
-    punkt: z.string().trim().min(1, 'must not be empty').max(20, 'must be at most 20 characters'),
+    punkt: z.string().trim().min(1, 'must not be empty').max(DELEGATION_POINT_LIMITS.number, `must be at most ${DELEGATION_POINT_LIMITS.number} characters`),
     beslut: z
       .array(z.enum(DECISION_TYPES, { errorMap: () => ({ message: `must be one of ${DECISION_TYPES.join(', ')}` }) }))
       .min(1, 'a delegation point covers at least one decision type'),
     roll: z.enum(DELEGATION_ROLES, { errorMap: () => ({ message: `must be one of ${DELEGATION_ROLES.join(', ')}` }) }).optional(),
     person: personnummer.optional(),
-    anmarkning: text.max(300, 'must be at most 300 characters').optional(),
+    anmarkning: text.max(DELEGATION_POINT_LIMITS.remark, `must be at most ${DELEGATION_POINT_LIMITS.remark} characters`).optional(),
   })
   .strict()
   .refine((p) => p.roll !== undefined || p.person !== undefined, 'give the delegate: "roll", "person" or both');

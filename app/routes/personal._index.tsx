@@ -19,17 +19,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!overview) throw new Response('Not Found', { status: 404 });
   const caseWork = scopePuaIds(scope).length > 0;
   const taskWork = assignments.some((a) => roleGrants(a.role, 'answer:task:own'));
+  const adminWork = assignments.some((a) => roleGrants(a.role, 'admin:config:kommun'));
   // The overview is counts only, over the cases this person may see anyway.
   const dashboard = caseWork ? await caseDashboard(scope, todayInStockholm()) : null;
   const t = await i18next.getFixedT(request, ['account', 'common']);
-  return json({ title: `${t('account:staff.title')} – ${t('common:service.name')}`, ...overview, caseWork, taskWork, dashboard });
+  return json({ title: `${t('account:staff.title')} – ${t('common:service.name')}`, ...overview, caseWork, taskWork, adminWork, dashboard });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
 export default function StaffHome() {
   const { t } = useTranslation(['account', 'office']);
-  const { name, roles, caseWork, taskWork, dashboard } = useLoaderData<typeof loader>();
+  const { name, roles, caseWork, taskWork, adminWork, dashboard } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="caption-l">{t('loggedInAs', { name })}</span>
@@ -53,6 +54,14 @@ export default function StaffHome() {
             <Link to="/personal/uppdrag">{t('office:home.tasks')}</Link>
           </h2>
           <p className="body">{t('office:home.tasksText')}</p>
+        </>
+      ) : null}
+      {adminWork ? (
+        <>
+          <h2 className="heading-m">
+            <Link to="/personal/delegeringsforteckning">{t('office:delegations.title')}</Link>
+          </h2>
+          <p className="body">{t('office:delegations.homeText')}</p>
         </>
       ) : null}
       <h2 className="heading-m">{t('staff.rolesHeading')}</h2>
