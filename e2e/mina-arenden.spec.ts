@@ -6,10 +6,12 @@
  * staff have no UI yet. axe runs on every page and after every error; with E2E_SCREENSHOTS set,
  * every step is saved as `mina-<step>.png`.
  */
-import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { scanQr, sim } from './bankid';
+import { expectNoSwedishUi } from './english';
+
+const RESIDENT_NAMESPACES = ['account', 'common', 'ui', 'request'];
 import { approveSigning, continueOn, SHOTS, shooter, type SimOrder } from './journey';
 
 test.describe.configure({ mode: 'serial' }); // shares the simulator's pending orders
@@ -74,38 +76,6 @@ async function download(page: Page, name: string) {
   return file;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Swedish left on an English page: every Swedish interface text (the locales this page uses) that
-// differs from its English text, split at its placeholders. Names of PUAs and kommuner are proper
-// names and stay Swedish; they are not interface text and are not in these files.
-// ---------------------------------------------------------------------------------------------
-
-type Tree = { [key: string]: string | Tree };
-const locale = (lng: string, ns: string) => JSON.parse(readFileSync(new URL(`../locales/${lng}/${ns}.json`, import.meta.url), 'utf8')) as Tree;
-function pairs(sv: Tree, en: Tree, out: [string, string][] = []): [string, string][] {
-  for (const [key, value] of Object.entries(sv)) {
-    const other = en[key];
-    if (typeof value === 'string' && typeof other === 'string') out.push([value, other]);
-    else if (typeof value === 'object' && typeof other === 'object') pairs(value, other, out);
-  }
-  return out;
-}
-const SWEDISH_UI = [
-  ...new Set(
-    ['account', 'common', 'ui', 'request']
-      .flatMap((ns) => pairs(locale('sv', ns), locale('en', ns)))
-      .filter(([sv, en]) => sv !== en)
-      .flatMap(([sv]) => sv.split(/\{\{[^}]+\}\}/))
-      .map((s) => s.trim().replace(/^[.,:;()–-]+|[.,:;()–-]+$/g, '').trim())
-      .filter((s) => s.length >= 4),
-  ),
-];
-
-async function expectNoSwedishUi(page: Page) {
-  const text = await page.locator('body').innerText();
-  const left = SWEDISH_UI.filter((s) => text.includes(s));
-  expect(left, `Swedish interface text on the English page ${page.url()}`).toEqual([]);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Filing a short request: a registerutdrag to one PUA of Sjöbacka
@@ -356,7 +326,7 @@ test('the case page in English: message, errors, download and withdrawal', async
   await expect(page.getByText('No messages yet.')).toBeVisible();
   await expect(page.locator('#body-hint')).toContainText('can be at most 5,000 characters');
   await expect(page.getByRole('listitem').filter({ hasText: 'Your request reached Barn- och utbildningsnämnden' })).toBeVisible();
-  await expectNoSwedishUi(page);
+  await expectNoSwedishUi(page, RESIDENT_NAMESPACES);
   await shot(page, 'en-case');
 
   const form = messageForm(page);
@@ -367,7 +337,7 @@ test('the case page in English: message, errors, download and withdrawal', async
   await expect(alert.getByRole('listitem')).toHaveText(['Write a message or attach a file']);
   await expect(page).toHaveTitle(`Error: Request for access ${dnr} – Data Protection Portal`);
   await expect(page.locator('#body-error')).toHaveText('Error: Write a message or attach a file');
-  await expectNoSwedishUi(page);
+  await expectNoSwedishUi(page, RESIDENT_NAMESPACES);
   await shot(page, 'en-message-empty');
 
   const long = 'x'.repeat(MAX_MESSAGE_LENGTH + 12);
@@ -375,7 +345,7 @@ test('the case page in English: message, errors, download and withdrawal', async
   await form.getByRole('button', { name: 'Send message' }).click();
   await expect(alert.getByRole('listitem')).toHaveText(['The message must be 5,000 characters or fewer – you have written 12 characters too many']);
   await expect(textbox).toHaveValue(long);
-  await expectNoSwedishUi(page);
+  await expectNoSwedishUi(page, RESIDENT_NAMESPACES);
   await shot(page, 'en-message-too-long');
 
   const pdf = tinyPdf('School report 2019');
@@ -386,7 +356,7 @@ test('the case page in English: message, errors, download and withdrawal', async
   const mine = page.getByRole('list', { name: 'Messages in the case' }).getByRole('listitem').filter({ hasText: 'From you' });
   await expect(mine.locator('.message__body')).toHaveText('Please include my school reports from 2019.');
   await expect(page.locator('.timeline li').last()).toContainText('You sent a message');
-  await expectNoSwedishUi(page);
+  await expectNoSwedishUi(page, RESIDENT_NAMESPACES);
   await shot(page, 'en-message-sent');
   const file = await download(page, 'school-report-2019.pdf');
   expect(file.suggestedFilename()).toBe('school-report-2019.pdf');
@@ -395,13 +365,13 @@ test('the case page in English: message, errors, download and withdrawal', async
   await page.getByRole('link', { name: 'Withdraw your request' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Withdraw your request');
   await expect(page).toHaveTitle('Withdraw your request – Data Protection Portal');
-  await expectNoSwedishUi(page);
+  await expectNoSwedishUi(page, RESIDENT_NAMESPACES);
   await shot(page, 'en-withdraw');
   await page.getByLabel('Why are you withdrawing your request? (optional)').fill('r'.repeat(MAX_REASON_LENGTH + 1));
   await page.getByRole('button', { name: 'Withdraw request' }).click();
   await expect(page.getByRole('alert').getByRole('listitem')).toHaveText(['The reason must be 2,000 characters or fewer – you have written 1 character too many']);
   await expect(page).toHaveTitle('Error: Withdraw your request – Data Protection Portal');
-  await expectNoSwedishUi(page);
+  await expectNoSwedishUi(page, RESIDENT_NAMESPACES);
   await shot(page, 'en-withdraw-error');
   await page.getByLabel('Why are you withdrawing your request? (optional)').fill('');
   await page.getByRole('button', { name: 'Withdraw request' }).click();
@@ -410,11 +380,11 @@ test('the case page in English: message, errors, download and withdrawal', async
   await expect(page.locator('.timeline li').last()).toContainText('You withdrew your request');
   await expect(messageForm(page)).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Withdraw your request' })).toHaveCount(0);
-  await expectNoSwedishUi(page);
+  await expectNoSwedishUi(page, RESIDENT_NAMESPACES);
   await shot(page, 'en-withdrawn');
   await page.getByRole('link', { name: 'My cases' }).first().click();
   await expect(page.getByRole('row').filter({ has: page.getByRole('link', { name: dnr, exact: true }) }).getByRole('cell').nth(3)).toHaveText('No answer expected');
-  await expectNoSwedishUi(page);
+  await expectNoSwedishUi(page, RESIDENT_NAMESPACES);
   await shot(page, 'en-my-cases');
 });
 
