@@ -4,12 +4,14 @@
  * notification date), appeals within time, signed with BankID; the samordnare runs the
  * rättidsprövning and forwards the package to förvaltningsrätten. The letter is checked for its
  * required parts by text extraction. A second appeal, on paper after the three weeks (the demo
- * calendar moved ahead, ADR 010), is avvisad by a decision with its own appeal instructions.
+ * calendar moved ahead, ADR 010), is avvisad by a decision with its own appeal instructions. A
+ * request filed in English gets its ready texts, letter and appeal pages in English.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { appealDeadline } from '../app/domain/deadlines';
 import { pdfText } from '../tests/pdf-text';
 import { loginWithQr } from './bankid';
+import { expectNoSwedishUi } from './english';
 import { approveSigning, continueOn, longDate, rowValue, setPortalCalendar, shooter, staffPage, stockholmToday } from './journey';
 
 test.describe.configure({ mode: 'serial' });
@@ -19,28 +21,36 @@ const RESIDENT = '197405065553'; // used only by this spec
 const SAMORDNARE_SN = '197803149827'; // Anna Lindqvist, gdpr_samordnare Sjöbacka SN: delegation for every type
 const HANDLAGGARE_SN = '198705199837'; // Erik Holm, handläggare Sjöbacka SN: delegation for bifall only
 
-async function fileErasure(page: Page): Promise<string> {
+/** The request journey's words in each language (request.json and bankid.json of each locale). */
+const JOURNEY = {
+  sv: { start: 'Starta', next: 'Fortsätt', erasure: /^Radering/, self: 'Mig själv', which: 'Vilka uppgifter gäller det?', notNeeded: 'De behövs inte längre för det de samlades in för', email: /E-postadress/, portal: 'Här i Dataskyddsportalen', sign: 'Mobilt BankID på en annan enhet' },
+  en: { start: 'Start', next: 'Continue', erasure: /^Erasure/, self: 'Myself', which: 'Which data is it about?', notNeeded: 'It is no longer needed for the purpose it was collected for', email: /Email address/, portal: 'Here in the portal', sign: 'Mobile BankID on another device' },
+};
+
+/** The resident asks Socialnämnden in Sjöbacka to erase old notes; returns the diarienummer. */
+async function fileErasure(page: Page, lang: keyof typeof JOURNEY = 'sv'): Promise<string> {
+  const w = JOURNEY[lang];
   await loginWithQr(page, '/logga-in', RESIDENT);
   await expect(page).toHaveURL(/\/mina-arenden$/);
-  await page.goto('/begaran');
-  await page.getByRole('button', { name: 'Starta' }).click();
+  await page.goto(lang === 'en' ? '/begaran?lng=en' : '/begaran');
+  await page.getByRole('button', { name: w.start, exact: true }).click();
   await page.getByLabel('Sjöbacka kommun').check();
-  await continueOn(page);
-  await page.getByLabel(/^Radering/).check();
-  await continueOn(page);
-  await page.getByLabel('Mig själv').check();
-  await continueOn(page);
+  await continueOn(page, w.next);
+  await page.getByLabel(w.erasure).check();
+  await continueOn(page, w.next);
+  await page.getByLabel(w.self).check();
+  await continueOn(page, w.next);
   await page.getByLabel('Socialnämnden', { exact: true }).check();
-  await continueOn(page);
-  await page.getByLabel('Vilka uppgifter gäller det?').fill('Anteckningarna om mig i ärendet om ekonomiskt bistånd från 2015.');
-  await page.getByLabel('De behövs inte längre för det de samlades in för').check();
-  await continueOn(page);
-  await page.getByLabel(/E-postadress/).fill('resident@example.se');
-  await continueOn(page);
-  await page.getByLabel('Här i Dataskyddsportalen').check();
-  await continueOn(page);
-  await continueOn(page); // no attachments
-  await page.getByRole('button', { name: 'Mobilt BankID på en annan enhet' }).click();
+  await continueOn(page, w.next);
+  await page.getByLabel(w.which).fill(lang === 'en' ? 'The notes about me in the social assistance case from 2015.' : 'Anteckningarna om mig i ärendet om ekonomiskt bistånd från 2015.');
+  await page.getByLabel(w.notNeeded).check();
+  await continueOn(page, w.next);
+  await page.getByLabel(w.email).fill('resident@example.se');
+  await continueOn(page, w.next);
+  await page.getByLabel(w.portal).check();
+  await continueOn(page, w.next);
+  await continueOn(page, w.next); // no attachments
+  await page.getByRole('button', { name: w.sign }).click();
   await approveSigning(RESIDENT);
   await expect(page).toHaveURL(/\/kvitto$/, { timeout: 15_000 });
   return (await page.getByRole('table').getByRole('cell').filter({ hasText: /^SN \d{4}\/\d{5}$/ }).innerText()).trim();
@@ -230,5 +240,71 @@ test('an appeal that comes in after three weeks is avvisad, by a decision that c
   } finally {
     await setPortalCalendar(0);
   }
+  await anna.context().close();
+});
+
+test('a request filed in English: the decision, its letter and the appeal in English, on both sides', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const STAFF_UI = ['office', 'common', 'ui', 'account', 'request'];
+  const RESIDENT_UI = ['account', 'common', 'ui', 'request'];
+  const diarienummer = await fileErasure(page, 'en');
+
+  // Anna works in English: register, then a refusal whose ready texts come in the request's language.
+  const anna = await staffPage(browser, SAMORDNARE_SN);
+  await anna.goto('/personal?lng=en');
+  await openCase(anna, diarienummer);
+  await anna.getByLabel('Case officer', { exact: true }).selectOption({ label: 'Anna Lindqvist' });
+  await anna.getByRole('button', { name: 'Register', exact: true }).click();
+  await expect(anna.getByRole('alert', { name: 'Done' })).toContainText('The case is registered.');
+  await anna.getByRole('link', { name: 'Write a decision' }).click();
+  await anna.getByLabel('Refused', { exact: true }).check();
+  await anna.getByLabel(/Official documents/).check();
+  await anna.getByRole('button', { name: 'Save draft' }).click();
+  await expect(anna.getByLabel(/^Text for/)).toContainText('Archives Act');
+  await anna.getByLabel('Reasons').fill('The notes are official documents in a closed case and must be kept under the records management plan until 2030.');
+  await expectNoSwedishUi(anna, STAFF_UI);
+  await shot(anna, 'en-draft');
+  await anna.getByRole('button', { name: 'Take the decision' }).click();
+  await expect(anna.getByRole('alert', { name: 'Done' })).toContainText('The decision is taken');
+  await expectNoSwedishUi(anna, STAFF_UI);
+  await shot(anna, 'en-decided');
+
+  // The resident's letter is in English, with the appeal instructions and IMY.
+  await page.goto('/mina-arenden?lng=en');
+  await page.getByRole('link', { name: diarienummer }).click();
+  const text = await downloadedPdfText(page, /^Decision on your request/);
+  for (const part of [diarienummer, 'Decision on your request', 'Refused', 'Article 17(3)(b)', 'Anna Lindqvist', 'Förvaltningsrätten i Linköping', 'three weeks', 'Swedish Authority for Privacy Protection']) {
+    expect(text, `the English letter names ${part}`).toContain(part);
+  }
+  await page.reload();
+  await expect(page.getByText(/^You received the decision on /)).toBeVisible();
+  await expectNoSwedishUi(page, RESIDENT_UI);
+  await shot(page, 'en-resident-decision');
+
+  await page.getByRole('link', { name: 'Appeal the decision' }).click();
+  await page.getByLabel('What change do you want?').fill('I want the notes about me erased.');
+  await page.getByLabel('Why should the decision be changed?').fill('The case was closed long ago and the notes are not needed.');
+  await expectNoSwedishUi(page, RESIDENT_UI);
+  await shot(page, 'en-appeal-form');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your appeal');
+  await expectNoSwedishUi(page, RESIDENT_UI);
+  await shot(page, 'en-appeal-check');
+  await page.getByRole('button', { name: 'Mobile BankID on another device' }).click();
+  await approveSigning(RESIDENT);
+  await expect(page.getByRole('alert', { name: 'Done' })).toBeVisible({ timeout: 15_000 });
+  await expectNoSwedishUi(page, RESIDENT_UI);
+
+  // Anna's appeal page and the rättidsprövning, in English.
+  await anna.reload();
+  await anna.getByRole('link', { name: /^Appeal received/ }).click();
+  await anna.getByRole('button', { name: 'Check timeliness' }).click();
+  await expect(rowValue(anna, 'Result')).toContainText('In time');
+  await expectNoSwedishUi(anna, STAFF_UI);
+  await shot(anna, 'en-timeliness');
+  await anna.goto('/personal/delegationsbeslut');
+  await expect(anna.getByRole('row').filter({ hasText: diarienummer })).toContainText('Anna Lindqvist');
+  await expectNoSwedishUi(anna, STAFF_UI);
+  await shot(anna, 'en-report');
   await anna.context().close();
 });
