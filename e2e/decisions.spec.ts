@@ -99,6 +99,9 @@ test('an avslag proposed without delegation, approved by a delegate, appealed in
   // Erik holds delegation only for bifall: deciding an avslag is refused, proposing works.
   await erik.getByRole('button', { name: 'Fatta beslut' }).click();
   await expect(erik.getByRole('alert').first()).toContainText('Du har inte delegation för den här typen av beslut');
+  // The letter as it would read, now that the draft is saved: marked as a draft, a delegate to decide.
+  const preview = await downloadedPdfText(erik, /^Förhandsgranska brevet/);
+  for (const part of ['UTKAST', 'Anteckningarna är allmänna handlingar', '(den delegat som fattar beslutet)', 'Erik Holm', 'Förvaltningsrätten i Linköping']) expect(preview, `the preview shows ${part}`).toContain(part);
   await erik.getByRole('button', { name: 'Föreslå beslut' }).click();
   await expect(erik.getByRole('alert', { name: 'Klart' })).toContainText('Beslutet är föreslaget');
   await erik.context().close();

@@ -9,7 +9,11 @@ import { addressLine, contactLines, footerLine, lettersT, longDate, pageLabel, p
 import { renderPdf, type PdfWriter } from './pdf.server';
 import type { DecisionLetterData } from './types';
 
-export async function renderDecisionLetter(data: DecisionLetterData): Promise<Buffer> {
+/**
+ * `preview`: the letter as it would read, marked as a draft on every page (UTKAST), for the one
+ * who decides or proposes to read before the decision is taken.
+ */
+export async function renderDecisionLetter(data: DecisionLetterData, opts: { preview?: boolean } = {}): Promise<Buffer> {
   const lang = data.language;
   const t = await lettersT(lang);
   if (data.type === 'avvisning_sent_overklagande' && !data.lateAppeal) throw new Error('A dismissal of a late appeal needs lateAppeal');
@@ -18,14 +22,15 @@ export async function renderDecisionLetter(data: DecisionLetterData): Promise<Bu
   const answer = !data.appealable;
   const docType = t(answer ? 'decision.docType.answer' : 'decision.docType.decision');
   const title = t(`decision.title.${titleKey(data)}`);
+  const draft = opts.preview ? `${t('decision.preview.short')}  ·  ` : '';
 
   return renderPdf(
     {
       lang,
-      title: `${title} – ${data.diarienummer}`,
+      title: `${draft}${title} – ${data.diarienummer}`,
       author: `${data.pua.name}, ${data.kommun.name}`,
       subject: docType,
-      runningHeader: { left: `${data.kommun.name}  ·  ${data.pua.name}`, right: `${docType}  ·  ${t('common.dnr')} ${data.diarienummer}` },
+      runningHeader: { left: `${data.kommun.name}  ·  ${data.pua.name}`, right: `${draft}${docType}  ·  ${t('common.dnr')} ${data.diarienummer}` },
       footer: footerLine(data.pua, [data.kommun.website]),
       pageLabel: pageLabel(t),
     },
@@ -40,6 +45,7 @@ export async function renderDecisionLetter(data: DecisionLetterData): Promise<Bu
         ],
         addressee: [data.recipient.name],
       });
+      if (opts.preview) pdf.p([{ text: t('decision.preview.mark'), bold: true }]);
       pdf.h1(title);
       yourCase(pdf, data, t);
       decision(pdf, data, t);

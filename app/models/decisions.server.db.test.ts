@@ -3,12 +3,12 @@
  * ärenden, the notification date on first opening, a paper appeal, rättidsprövning, the court
  * package, the dismissal of a late appeal, omprövning, and the delegation report.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { appealDeadline } from '~/domain/deadlines';
 import { addDays } from '~/domain/iso-date';
-import { appeals, cases, decisions, staffUsers } from '../../db/schema/index';
+import { appeals, auditLog, cases, decisions, staffUsers } from '../../db/schema/index';
 import { pdfText } from '../../tests/pdf-text';
 import { addResident, demoKommun, fileCase, useTestFileStore } from '../../tests/cases';
 import { useTestDatabase } from '../../tests/db';
@@ -19,6 +19,7 @@ import { getCaseAppeal, recordRattidsprovning, registerPaperAppeal } from './app
 import { openDocumentAsResident } from './case-documents.server';
 import { registerCase } from './case-handling.server';
 import { recordPostalNotification } from './decision-notification.server';
+import { previewDecisionLetter } from './decision-preview.server';
 import { delegationReportData, markReported } from './delegation-report.server';
 import { decisionLanguage, proposeDecision, saveDecisionDraft, takeDecision } from './decisions.server';
 
@@ -179,5 +180,34 @@ describe('överklagande: rättidsprövning (FL 45 §), överlämnande (FL 46 §)
     expect(await takeDecision({ decisionId: (om as { id: string }).id, caseId: w.caseId, staffId: w.anna })).toMatchObject({ ok: true });
     const [lapsed] = await t.handle.db.select().from(appeals).where(eq(appeals.id, second.id));
     expect(lapsed!.status).toBe('lapsed');
+  });
+});
+
+describe('the letter before the decision is taken (preview, marked UTKAST)', () => {
+  it('shows the proposer and "the delegate" to someone without delegation, and the decider to a delegate; audited; never for a decided decision', async () => {
+    const w = await decidedCase('198503122387');
+    const text = async (staff: string) => (await pdfText((await previewDecisionLetter({ decisionId: w.decisionId, caseId: w.caseId, staffId: staff }))!)).replace(/\s+/g, ' ');
+
+    // Erik holds no point for avslag: he is the one who proposes, a delegate decides under 7.2.
+    const erikSees = await text(w.erik);
+    expect(erikSees).toContain('UTKAST – förhandsgranskning. Det här är inte ett beslut');
+    expect(erikSees).toContain('(den delegat som fattar beslutet)');
+    expect(erikSees).toContain('Erik Holm');
+    expect(erikSees).toContain('7.2');
+    expect(erikSees).toContain('Förvaltningsrätten i Linköping');
+
+    const annaSees = await text(w.anna);
+    expect(annaSees).toContain('Anna Lindqvist');
+    expect(annaSees).not.toContain('(den delegat som fattar beslutet)');
+
+    const audited = await t.handle.db.select({ actorId: auditLog.actorId }).from(auditLog).where(and(eq(auditLog.action, 'decision.preview'), eq(auditLog.entityId, w.caseId)));
+    expect(audited.map((a) => a.actorId).sort()).toEqual([w.anna, w.erik].sort());
+
+    // Nothing was stored or released: the resident has no document yet.
+    const [d] = await t.handle.db.select().from(decisions).where(eq(decisions.id, w.decisionId));
+    expect(d).toMatchObject({ status: 'draft', documentId: null });
+
+    expect(await takeDecision({ decisionId: w.decisionId, caseId: w.caseId, staffId: w.anna })).toMatchObject({ ok: true });
+    expect(await previewDecisionLetter({ decisionId: w.decisionId, caseId: w.caseId, staffId: w.anna })).toBeNull();
   });
 });

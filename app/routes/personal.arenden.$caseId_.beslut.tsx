@@ -20,38 +20,16 @@ import { RIGHT_OUTCOMES } from '~/domain/decision-types';
 import { nextStatus, type CaseStatus } from '~/domain/case-status';
 import { groundsFor, legalGround } from '~/domain/legal-grounds';
 import type { Right } from '~/domain/requests';
-import { getCaseAppeal } from '~/models/appeals.server';
-import { decisionFiles, decisionLanguage, decisionRights, delegatedTypes, delegationIn, openDecision, proposeDecision, returnProposal, saveDecisionDraft, takeDecision, type DecisionPurpose, type DecisionResult } from '~/models/decisions.server';
-import { getStaffCase } from '~/models/staff-cases.server';
-import { requireCaseScope, requireStaffWithPermission } from '~/utils/auth.server';
+import { decisionFiles, decisionLanguage, decisionRights, delegatedTypes, delegationIn, openDecision, proposeDecision, returnProposal, saveDecisionDraft, takeDecision, type DecisionResult } from '~/models/decisions.server';
 import { validateCsrf } from '~/utils/csrf.server';
+import { decisionScope } from '~/utils/decision-scope.server';
 import { i18next } from '~/utils/i18next.server';
 import { pageMeta } from '~/utils/page-meta';
 
 export const handle = { i18n: ['office', 'request'] };
 
-async function load(request: Request, caseId: string | undefined) {
-  const { scope } = await requireCaseScope(request);
-  const found = await getStaffCase(caseId ?? '', scope);
-  if (!found || !found.access.handle) throw new Response('Not Found', { status: 404 });
-  const { puaIds } = await requireStaffWithPermission(request, 'decide:case:pua');
-  if (!puaIds.includes(found.puaId)) throw new Response('Not Found', { status: 404 });
-  const url = new URL(request.url);
-  const appealId = url.searchParams.get('overklagande');
-  let purpose: DecisionPurpose = { kind: 'request' };
-  let appeal = null;
-  if (appealId) {
-    appeal = await getCaseAppeal(found.id, appealId);
-    if (!appeal || appeal.status !== 'received') throw new Response('Not Found', { status: 404 });
-    purpose = url.searchParams.get('typ') === 'avvisning'
-      ? { kind: 'avvisning_sent_overklagande', appealId: appeal.id }
-      : { kind: 'omprovning', appealId: appeal.id, changesDecisionId: appeal.decisionId };
-  }
-  return { scope, found, purpose, appeal, search: url.search };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope, found, purpose, search } = await load(request, params.caseId);
+  const { scope, found, purpose, search } = await decisionScope(request, params.caseId);
   const [t, locale, open, files] = await Promise.all([i18next.getFixedT(request, ['office', 'common']), i18next.getLocale(request), openDecision(found.id, purpose), decisionFiles(found.id)]);
   // A decision on the request is taken once, while the state machine allows it.
   if (!open && purpose.kind === 'request' && nextStatus(found.status as CaseStatus, 'decide') === null) throw redirect(`/personal/arenden/${found.id}`);
@@ -120,7 +98,7 @@ function formErrors(errors: { path: string; code: string }[], parts: DecisionPar
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { scope, found, purpose, search } = await load(request, params.caseId);
+  const { scope, found, purpose, search } = await decisionScope(request, params.caseId);
   const form = await request.formData();
   await validateCsrf(form, request);
   const intent = String(form.get('intent') ?? '');
@@ -171,6 +149,13 @@ export default function DecisionPage() {
         {data.case.diarienummer}, {data.case.puaName}
       </span>
       <h1 className="heading-l">{t(`office:decision.title.${data.purpose}`)}</h1>
+      {data.decision ? (
+        <p className="body">
+          <a href={`/personal/arenden/${data.case.id}/beslut/forhandsgranska${previewQuery(data.search)}`}>{t('office:decision.preview')}</a>
+          <br />
+          <span className="hint">{t('office:decision.previewHint')}</span>
+        </p>
+      ) : null}
       {data.decision?.status === 'proposed' ? (
         <DecisionReview decision={data.decision} mayDecide={data.mayDecide} delegationPoint={data.delegationPoint} files={data.files} />
       ) : (
@@ -187,6 +172,18 @@ export default function DecisionPage() {
       )}
     </>
   );
+}
+
+/** The preview reads the same purpose as this page (`overklagande`, `typ`), nothing else. */
+function previewQuery(search: string): string {
+  const from = new URLSearchParams(search);
+  const keep = new URLSearchParams();
+  for (const key of ['overklagande', 'typ']) {
+    const value = from.get(key);
+    if (value) keep.set(key, value);
+  }
+  const q = keep.toString();
+  return q ? `?${q}` : '';
 }
 
 /** An error of the form as the id of the field it belongs to. */

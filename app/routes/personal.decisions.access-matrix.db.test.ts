@@ -21,6 +21,7 @@ import { recordPostalNotification } from '~/models/decision-notification.server'
 import { proposeDecision, saveDecisionDraft, takeDecision } from '~/models/decisions.server';
 import { todayInStockholm } from '~/utils/dates.server';
 import { action as decisionAction, loader as decisionLoader } from './personal.arenden.$caseId_.beslut';
+import { loader as previewLoader } from './personal.arenden.$caseId_.beslut_.forhandsgranska';
 import { action as appealAction, loader as appealLoader } from './personal.arenden.$caseId_.overklagande.$appealId';
 import { loader as packageLoader } from './personal.arenden.$caseId_.overklagande.$appealId_.paket';
 import { action as paperAction, loader as paperLoader } from './personal.arenden.$caseId_.overklagande.ny';
@@ -84,7 +85,7 @@ beforeAll(async () => {
 });
 
 const COLUMNS = [
-  'beslut', 'beslut:save', 'beslut:propose', 'beslut:decide', 'beslut:return', 'beslut:approve',
+  'beslut', 'beslut:save', 'beslut:propose', 'beslut:decide', 'beslut:return', 'beslut:approve', 'beslut:preview',
   'omprovning', 'omprovning:save', 'avvisning', 'avvisning:save',
   'appeal', 'appeal:timeliness', 'appeal:forward', 'appeal:court', 'paper', 'paper:register', 'package',
   'report', 'report:mark', 'report:file',
@@ -116,6 +117,8 @@ async function row(label: string): Promise<Record<Column, Outcome>> {
     // Sending back without a reason: invalid (400). Approving: own proposal or no delegation (400).
     'beslut:return': await kindOf(() => decisionAction(args(who, request.path, request.params, { intent: 'return' }))),
     'beslut:approve': await kindOf(() => decisionAction(args(who, request.path, request.params, { intent: 'approve' }))),
+    // The proposal's letter as a draft PDF (200).
+    'beslut:preview': await kindOf(() => previewLoader(args(who, `${request.path}/forhandsgranska`, request.params))),
     // Omprövning and avvisningsbeslut on received appeals: a draft is saved (302), again and again.
     'omprovning': await kindOf(() => decisionLoader(args(who, omprovning.path, omprovning.params))),
     'omprovning:save': await kindOf(() => decisionAction(args(who, omprovning.path, omprovning.params, { intent: 'save', 'outcome.radering': 'bifall' }))),
@@ -140,24 +143,24 @@ async function row(label: string): Promise<Record<Column, Outcome>> {
 
 /**
  * One letter per column, in groups as in COLUMNS: A allowed, D refused (404), L the staff login.
- * Beslut: the case's handler (the PUA's samordnare, or the assignee) holding decide:case:pua.
+ * Beslut (and the preview of its letter): the case's handler (the PUA's samordnare, or the assignee) holding decide:case:pua.
  * The appeal's page and package: content access to the case (as its page). Acting on the appeal
  * and registering a paper one: the handler. The report: read:case or handle:case in the PUA;
  * marking it reported: handle:case:pua.
  */
 const MATRIX: Record<string, string> = {
-  //                               beslut ompr avv  appeal paper pkg report
-  'samordnare SN':                'AAAAAA AA   AA   AAAA   AA    A   AAA',
-  'samordnare BUN':               'DDDDDD DD   DD   DDDD   DD    D   DDD',
-  'handläggare SN, assigned':     'AAAAAA AA   AA   AAAA   AA    A   DDD',
-  'handläggare SN, not assigned': 'DDDDDD DD   DD   DDDD   DD    D   DDD',
-  'systemägare SN':               'DDDDDD DD   DD   DDDD   DD    D   DDD',
-  'registrator SN':               'DDDDDD DD   DD   ADDD   DD    A   DDD',
-  reception:                      'DDDDDD DD   DD   DDDD   DD    D   DDD',
-  kontaktcenter:                  'DDDDDD DD   DD   DDDD   DD    D   DDD',
-  dataskyddsombud:                'DDDDDD DD   DD   ADDD   DD    A   ADA',
-  admin:                          'DDDDDD DD   DD   DDDD   DD    D   DDD',
-  resident:                       'LLLLLL LL   LL   LLLL   LL    L   LLL',
+  //                               beslut  ompr avv  appeal paper pkg report
+  'samordnare SN':                'AAAAAAA AA   AA   AAAA   AA    A   AAA',
+  'samordnare BUN':               'DDDDDDD DD   DD   DDDD   DD    D   DDD',
+  'handläggare SN, assigned':     'AAAAAAA AA   AA   AAAA   AA    A   DDD',
+  'handläggare SN, not assigned': 'DDDDDDD DD   DD   DDDD   DD    D   DDD',
+  'systemägare SN':               'DDDDDDD DD   DD   DDDD   DD    D   DDD',
+  'registrator SN':               'DDDDDDD DD   DD   ADDD   DD    A   DDD',
+  reception:                      'DDDDDDD DD   DD   DDDD   DD    D   DDD',
+  kontaktcenter:                  'DDDDDDD DD   DD   DDDD   DD    D   DDD',
+  dataskyddsombud:                'DDDDDDD DD   DD   ADDD   DD    A   ADA',
+  admin:                          'DDDDDDD DD   DD   DDDD   DD    D   DDD',
+  resident:                       'LLLLLLL LL   LL   LLLL   LL    L   LLL',
 };
 
 const LETTER: Record<string, Outcome> = { A: 'allow', D: 'deny', L: 'login' };
