@@ -108,6 +108,24 @@ describe('renderDecisionLetter', () => {
     expect(text).toContain('Dataskyddsombud: Dataskyddsombudet i Sörmlandssamverkan');
   });
 
+  it("a kommunalt bolag's refusal is a beslut, but not appealable to förvaltningsrätten (DSL 7 kap. 2 §): IMY or allmän domstol", async () => {
+    const bolag = { name: 'Granåsahem AB', email: 'info@granasahem.se' };
+    const text = await textOf(decisionLetter({ pua: bolag, appealsToCourt: false }));
+    expect(text).toContain('Beslut om din begäran');
+    expect(text).toContain('Radering (artikel 17): Avslag.');
+    expect(text).not.toContain('Hur man överklagar');
+    expect(text).not.toContain('Förvaltningsrätten i Linköping');
+    expect(text).toContain('Om du inte är nöjd med beslutet');
+    expect(text).toContain('Granåsahem AB är ett kommunalt bolag och inte en myndighet.');
+    expect(text).toContain('7 kap. 2 § dataskyddslagen');
+    expect(text).toContain('artikel 79');
+    expect(text).toContain('Integritetsskyddsmyndigheten, Box 8114, 104 20 Stockholm');
+
+    const en = await textOf(decisionLetter({ pua: bolag, appealsToCourt: false, language: 'en' }));
+    expect(en).toContain('Granåsahem AB is a municipal company, not a public authority.');
+    expect(en).not.toContain('How to appeal');
+  });
+
   it('dismisses a late appeal with the dates, FL 45 § and its own appeal instructions', async () => {
     const text = await textOf(
       decisionLetter({ type: 'avvisning_sent_overklagande', parts: [], lateAppeal: { receivedOn: '2026-04-07', notifiedOn: '2026-03-13', deadline: '2026-04-03', appealedDecisionOn: '2026-03-12' } }),

@@ -51,7 +51,8 @@ export async function renderDecisionLetter(data: DecisionLetterData, opts: { pre
       decision(pdf, data, t);
       reasons(pdf, data, t);
       decidedBy(pdf, data, t);
-      if (data.appealable) howToAppeal(pdf, data, t);
+      if (data.appealable && data.appealsToCourt) howToAppeal(pdf, data, t);
+      if (data.appealable && !data.appealsToCourt) noAppeal(pdf, data, t);
       imy(pdf, data, t);
       contacts(pdf, data, t);
     },
@@ -169,9 +170,15 @@ function howToAppeal(pdf: PdfWriter, data: DecisionLetterData, t: T) {
   pdf.p(t('decision.appeal.help'));
 }
 
+/** A kommunalt bolag's refusal: no appeal to förvaltningsrätten (DSL 7 kap. 2 §), IMY or a court instead. */
+function noAppeal(pdf: PdfWriter, data: DecisionLetterData, t: T) {
+  pdf.h2(t('decision.noAppeal.heading'));
+  pdf.p(t('decision.noAppeal.body', { pua: data.pua.name }));
+}
+
 function imy(pdf: PdfWriter, data: DecisionLetterData, t: T) {
   pdf.h2(t('decision.imy.heading'));
-  pdf.p([t('decision.imy.body'), data.appealable ? t('decision.imy.alsoWhenAppealing') : null].filter(Boolean).join(' '));
+  pdf.p([t('decision.imy.body'), data.appealable && data.appealsToCourt ? t('decision.imy.alsoWhenAppealing') : null].filter(Boolean).join(' '));
   pdf.lines([`${t('decision.imy.name')}, ${t('decision.imy.address')}`, `${t('common.email')}: ${t('decision.imy.email')}  ·  ${t('common.website')}: ${t('decision.imy.website')}`]);
 }
 

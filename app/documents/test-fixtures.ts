@@ -51,6 +51,7 @@ export function decisionLetter(overrides: Partial<DecisionLetterData> = {}): Dec
     proposedBy: { name: 'Karin Lind' },
     delegationPoint: { number: '4.2', remark: null },
     appealable: true,
+    appealsToCourt: true,
     court: 'Förvaltningsrätten i Linköping',
     lateAppeal: null,
     changes: null,

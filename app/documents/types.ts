@@ -30,8 +30,13 @@ export type DecisionLetterData = {
   /** Four-eyes: the person who proposed the decision, when someone else decided it. */
   proposedBy?: { name: string } | null;
   delegationPoint: { number: string; remark?: string | null } | null;
-  /** Överklagandehänvisning (FL 33 §) included: every decision except a full grant. */
+  /** A beslut that goes against the person (every decision except a full grant), not a plain answer. */
   appealable: boolean;
+  /**
+   * Its appeal goes to förvaltningsrätten (DSL 7 kap. 2 §): överklagandehänvisning (FL 33 §).
+   * False for a kommunalt bolag, which is not a myndighet: the letter says what to do instead.
+   */
+  appealsToCourt: boolean;
   /** The court an appeal is addressed to, e.g. "Förvaltningsrätten i Linköping". */
   court: string;
   /** avvisning_sent_overklagande: the appeal dismissed and why it was late. */

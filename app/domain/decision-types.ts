@@ -54,6 +54,9 @@ export type DecisionPart = { right: Right; outcome: RightOutcome; grounds: Appli
 export const APPEAL_INSTRUCTIONS = ['correct', 'missing', 'wrong', 'not_applicable'] as const;
 export type AppealInstructions = (typeof APPEAL_INSTRUCTIONS)[number];
 
+/** What a PUA is (the samverkan file's "kind"): it decides whether its decisions can be appealed. */
+export type PuaKind = 'kommunstyrelse' | 'namnd' | 'bolag';
+
 /** The roles a delegation point may name (the roles that hold `decide:case:pua`, app/domain/permissions.ts). */
 export const DELEGATION_ROLES = ['gdpr_samordnare', 'handlaggare'] as const;
 export type DelegationRole = (typeof DELEGATION_ROLES)[number];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DECISION_TYPES, type AppliedGround, type DecisionPart, type DecisionType, type LegalGroundId, type RightOutcome } from './decision-types';
-import { appealInstructionsFor, decisionTypeOf, hasCaseJustification, isAppealable, MAX_GROUND_TEXT, MAX_MOTIVERING, validateDecisionParts } from './decisions';
+import { appealInstructionsFor, appealsGoToCourt, decisionTypeOf, hasCaseJustification, isAppealable, MAX_GROUND_TEXT, MAX_MOTIVERING, validateDecisionParts } from './decisions';
 import { legalGround } from './legal-grounds';
 import type { Right } from './requests';
 
@@ -63,11 +63,11 @@ describe('isAppealable — DSL 7 kap. 2 §, FL 41 §: everything that goes again
     [[part('registerutdrag', 'delvis_bifall', [ground('dsl_5_1_sekretess')])], true, 'an omprövning that still withholds something'],
   ] as [DecisionPart[], boolean, string][])('omprövning with parts → %#: %s (%s)', (parts, expected) => {
     expect(isAppealable('omprovning', parts)).toBe(expected);
-    expect(appealInstructionsFor('omprovning', parts)).toBe(expected ? 'correct' : 'not_applicable');
+    expect(appealInstructionsFor('omprovning', parts, 'namnd')).toBe(expected ? 'correct' : 'not_applicable');
   });
 
   it('FL 33 §: instructions on every appealable type, none on a bifall', () => {
-    expect(DECISION_TYPES.filter((t) => appealInstructionsFor(t) === 'not_applicable')).toEqual(['bifall']);
+    expect(DECISION_TYPES.filter((t) => appealInstructionsFor(t, undefined, 'namnd') === 'not_applicable')).toEqual(['bifall']);
   });
 });
 
@@ -142,5 +142,19 @@ describe('hasCaseJustification', () => {
     const base = ART12_5.text.sv.replace(ART12_5.placeholder!.sv, '');
     expect(hasCaseJustification(`${base} Fjorton likadana begäranden.`, ART12_5)).toBe(false); // 26 letters
     expect(hasCaseJustification(`${base} Fjorton likadana begäranden sedan januari, alla om samma anteckning.`, ART12_5)).toBe(true);
+  });
+});
+
+describe('appealInstructionsFor — DSL 7 kap. 2 §: "beslut av en myndighet" go to förvaltningsrätten', () => {
+  it.each([
+    ['namnd', 'avslag', 'correct', 'a nämnd is a myndighet'],
+    ['kommunstyrelse', 'delvis_bifall', 'correct', 'so is the kommunstyrelse'],
+    ['namnd', 'bifall', 'not_applicable', 'a full grant goes against no one (FL 41 §)'],
+    ['bolag', 'avslag', 'not_applicable', 'a kommunalt bolag is not a myndighet: IMY (Art 77) or allmän domstol (Art 79) instead'],
+    ['bolag', 'art12_5', 'not_applicable', 'likewise its refusal under Art 12(5)'],
+    ['bolag', 'bifall', 'not_applicable', 'and a full grant'],
+  ] as const)('%s, %s → %s (%s)', (kind, type, expected, _why) => {
+    expect(appealInstructionsFor(type, undefined, kind)).toBe(expected);
+    expect(appealsGoToCourt(kind)).toBe(kind !== 'bolag');
   });
 });

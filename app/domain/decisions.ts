@@ -4,7 +4,7 @@
  * grounds applied (legal-grounds.ts) and the motivering (FL 32 §). Pure functions; the delegation
  * check is in delegation.ts, the appeal rules in appeal.ts.
  */
-import { RIGHT_OUTCOMES, type AppealInstructions, type DecisionPart, type DecisionType, type RightOutcome } from './decision-types';
+import { RIGHT_OUTCOMES, type AppealInstructions, type DecisionPart, type DecisionType, type PuaKind, type RightOutcome } from './decision-types';
 import { isLegalGroundId, isOslReference, legalGround, type LegalGround } from './legal-grounds';
 import { RIGHTS, type Right } from './requests';
 
@@ -58,9 +58,23 @@ export function isAppealable(type: DecisionType, parts?: readonly DecisionPart[]
   return true;
 }
 
-/** What the letter of such a decision must carry: correct appeal instructions, or none (FL 33 §). */
-export function appealInstructionsFor(type: DecisionType, parts?: readonly DecisionPart[]): AppealInstructions {
-  return isAppealable(type, parts) ? 'correct' : 'not_applicable';
+/**
+ * Whether the PUA's decisions can be appealed to förvaltningsrätten. DSL 7 kap. 2 § opens the way
+ * for "beslut av en myndighet"; a kommunalt bolag is a company, not a myndighet (its documents are
+ * public under OSL 2 kap. 3 §, but that does not make it an authority for this purpose). A bolag's
+ * refusal is still a decision against the person: they can complain to IMY (Art 77) or bring an
+ * action against the company in allmän domstol (Art 79), and the letter says so.
+ */
+export function appealsGoToCourt(puaKind: PuaKind): boolean {
+  return puaKind !== 'bolag';
+}
+
+/**
+ * What the letter of such a decision must carry: correct appeal instructions, or none (FL 33 §) —
+ * none for a full grant, and none when the PUA is a bolag (`appealsGoToCourt`).
+ */
+export function appealInstructionsFor(type: DecisionType, parts: readonly DecisionPart[] | undefined, puaKind: PuaKind): AppealInstructions {
+  return isAppealable(type, parts) && appealsGoToCourt(puaKind) ? 'correct' : 'not_applicable';
 }
 
 export type DecisionPartErrorCode =

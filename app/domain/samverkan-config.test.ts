@@ -118,7 +118,7 @@ describe('demo-samverkan.json: delegeringsförteckningar and förvaltningsrätt 
     return s.roles.filter((r) => r.pua?.includes(`${kommun}/${pua}`) || r.kommun === kommun).map((r) => r.role);
   }
 
-  it('gives every PUA a förteckning: GDPR-samordnare decide every type, handläggare only bifall (the e2e proposal/approval relies on it)', () => {
+  it('gives every PUA a förteckning: GDPR-samordnare decide every type (a bolag: none about appeals, DSL 7 kap. 2 §), handläggare only bifall (the e2e proposal/approval relies on it)', () => {
     const cfg = validDemo();
     for (const k of cfg.kommuner) {
       for (const p of k.pua) {
@@ -129,7 +129,9 @@ describe('demo-samverkan.json: delegeringsförteckningar and förvaltningsrätt 
           const delegate = { staffUserId: `staff-${s.personnummer.replace('-', '')}`, roles };
           const types = DECISION_TYPES.filter((t) => delegationPointFor(points, delegate, t) !== null);
           const where = `${s.name} in ${k.code}/${p.code}`;
-          if (roles.includes('gdpr_samordnare')) expect(types, where).toEqual([...DECISION_TYPES]);
+          // A bolag's decisions cannot be appealed, so it has nothing to dismiss or reconsider on appeal.
+          const all = p.kind === 'bolag' ? DECISION_TYPES.filter((t) => t !== 'avvisning_sent_overklagande' && t !== 'omprovning') : [...DECISION_TYPES];
+          if (roles.includes('gdpr_samordnare')) expect(types, where).toEqual(all);
           else if (roles.includes('handlaggare')) expect(types, where).toEqual(['bifall']);
           else expect(types, where).toEqual([]);
         }

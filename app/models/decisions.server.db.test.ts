@@ -15,13 +15,13 @@ import { useTestDatabase } from '../../tests/db';
 import { todayInStockholm } from '../utils/dates.server';
 import { personnummerLookup } from '../utils/pnr-crypto.server';
 import { forwardAppeal, readCourtPackage } from './appeal-forwarding.server';
-import { getCaseAppeal, recordRattidsprovning, registerPaperAppeal } from './appeals.server';
+import { appealableDecisions, getCaseAppeal, recordRattidsprovning, registerPaperAppeal } from './appeals.server';
 import { openDocumentAsResident } from './case-documents.server';
 import { registerCase } from './case-handling.server';
 import { recordPostalNotification } from './decision-notification.server';
 import { previewDecisionLetter } from './decision-preview.server';
 import { delegationReportData, markReported } from './delegation-report.server';
-import { decisionLanguage, proposeDecision, saveDecisionDraft, takeDecision } from './decisions.server';
+import { decisionLanguage, proposeDecision, residentDecisions, saveDecisionDraft, takeDecision } from './decisions.server';
 
 const t = useTestDatabase();
 useTestFileStore();
@@ -209,5 +209,33 @@ describe('the letter before the decision is taken (preview, marked UTKAST)', () 
 
     expect(await takeDecision({ decisionId: w.decisionId, caseId: w.caseId, staffId: w.anna })).toMatchObject({ ok: true });
     expect(await previewDecisionLetter({ decisionId: w.decisionId, caseId: w.caseId, staffId: w.anna })).toBeNull();
+  });
+});
+
+describe('a kommunalt bolag decides (DSL 7 kap. 2 § covers myndigheter only)', () => {
+  it("its refusal is a beslut without appeal instructions: IMY or allmän domstol instead, and nothing to appeal in the portal", async () => {
+    await demoKommun(t.handle);
+    const pnr = '198503122478';
+    const resident = await addResident(t.handle, pnr, 'Test Person');
+    const [c] = await fileCase(t.handle, resident, pnr, { rights: ['radering'], puaCodes: ['SBH'] });
+    const karin = await staffId('196911279849'); // samordnare of Sjöbackahem AB, point 4.2
+    await registerCase({ caseId: c!.id, staffId: karin, assigneeId: karin });
+    const draft = await saveDecisionDraft({ caseId: c!.id, staffId: karin, purpose: { kind: 'request' }, parts: AVSLAG, rights: ['radering'] });
+    expect(draft).toMatchObject({ ok: true });
+    const decisionId = (draft as { id: string }).id;
+    expect(await takeDecision({ decisionId, caseId: c!.id, staffId: karin })).toMatchObject({ ok: true });
+
+    const [d] = await t.handle.db.select().from(decisions).where(eq(decisions.id, decisionId));
+    expect(d).toMatchObject({ type: 'avslag', appealInstructions: 'not_applicable', delegationPoint: { number: '4.2' } });
+    const doc = await openDocumentAsResident(d!.documentId!, c!.id, resident.id);
+    const text = (await pdfText(doc!.bytes)).replace(/\s+/g, ' ');
+    expect(text).toContain('Beslut om din begäran');
+    expect(text).toContain('Sjöbackahem AB är ett kommunalt bolag och inte en myndighet.');
+    expect(text).not.toContain('Hur man överklagar');
+
+    expect(await residentDecisions(c!.id)).toEqual([expect.objectContaining({ id: decisionId, againstPerson: true, appealable: false, lastDay: null })]);
+    expect(await appealableDecisions(c!.id)).toEqual([]);
+    const paper = await registerPaperAppeal({ caseId: c!.id, staffId: karin, decisionId, receivedOn: todayInStockholm(), changeWanted: 'Radera.', reasons: '', files: [] });
+    expect(paper).toMatchObject({ ok: false });
   });
 });

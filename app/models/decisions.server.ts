@@ -16,7 +16,7 @@ import type { DecisionLetterData, Lang } from '~/documents/types';
 import { nextStatus, type CaseStatus } from '~/domain/case-status';
 import { DECISION_TYPES, type DecisionPart, type DecisionType, type DelegationPoint } from '~/domain/decision-types';
 import { appealDeadline } from '~/domain/deadlines';
-import { appealInstructionsFor, decisionTypeOf, isAppealable, validateDecisionParts } from '~/domain/decisions';
+import { appealInstructionsFor, appealsGoToCourt, decisionTypeOf, isAppealable, validateDecisionParts } from '~/domain/decisions';
 import { canApprove, delegationPointFor, type Delegate } from '~/domain/delegation';
 import { appliedProvisions } from '~/domain/legal-grounds';
 import type { Right } from '~/domain/requests';
@@ -72,14 +72,16 @@ export async function listCaseDecisions(caseId: string, database: Database = db(
  */
 export async function residentDecisions(caseId: string, database: Database = db()) {
   const rows = await database
-    .select({ id: decisions.id, type: decisions.type, decidedOn: decisions.decidedOn, notifiedOn: decisions.notifiedOn, appealInstructions: decisions.appealInstructions })
+    .select({ id: decisions.id, type: decisions.type, parts: decisions.parts, decidedOn: decisions.decidedOn, notifiedOn: decisions.notifiedOn, appealInstructions: decisions.appealInstructions })
     .from(decisions)
     .where(and(eq(decisions.caseId, caseId), eq(decisions.status, 'decided')))
     .orderBy(asc(decisions.decidedAt));
-  return rows.map(({ appealInstructions, ...d }) => {
+  return rows.map(({ appealInstructions, parts, ...d }) => {
     // Whether it can be appealed was settled when it was decided: the letter carries instructions or not.
     const appealable = appealInstructions !== 'not_applicable';
-    return { ...d, decidedOn: d.decidedOn!, appealable, lastDay: d.notifiedOn && appealable ? appealDeadline(d.notifiedOn) : null };
+    // A refusal by a kommunalt bolag goes against the person but cannot be appealed (DSL 7 kap. 2 §).
+    const againstPerson = isAppealable(d.type, parts);
+    return { ...d, decidedOn: d.decidedOn!, appealable, againstPerson, lastDay: d.notifiedOn && appealable ? appealDeadline(d.notifiedOn) : null };
   });
 }
 
@@ -237,7 +239,7 @@ export async function takeDecision(input: { decisionId: string; caseId: string; 
   // and re-checked; a draft changed in between is refused rather than decided on stale text.
   const [before] = await database.select().from(decisions).where(and(eq(decisions.id, input.decisionId), eq(decisions.caseId, input.caseId)));
   if (!before || before.status === 'decided') return { ok: false, error: before ? 'not-allowed' : 'not-found' };
-  const [c] = await database.select({ puaId: cases.puaId }).from(cases).where(eq(cases.id, input.caseId));
+  const [c] = await database.select({ puaId: cases.puaId, puaKind: pua.kind }).from(cases).innerJoin(pua, eq(pua.id, cases.puaId)).where(eq(cases.id, input.caseId));
   const rights = decisionRights(before, await delegationIn(c!.puaId, input.staffId, database));
   if (!rights.point) return { ok: false, error: 'no-delegation' };
   if (!rights.mayDecide) return { ok: false, error: rights.refusal ?? 'not-allowed' };
@@ -261,7 +263,7 @@ export async function takeDecision(input: { decisionId: string; caseId: string; 
         decidedAt: new Date(),
         decidedOn: today,
         delegationPoint: { number: rights.point!.number, remark: rights.point!.remark },
-        appealInstructions: appealInstructionsFor(row.decision.type, row.decision.parts),
+        appealInstructions: appealInstructionsFor(row.decision.type, row.decision.parts, c!.puaKind),
         documentId: doc.id,
         updatedAt: new Date(),
       })
@@ -292,6 +294,7 @@ export async function decisionLetterData(
       filerName: residents.name,
       kommun: { name: kommuner.name, postalAddress: kommuner.postalAddress, email: kommuner.email, phone: kommuner.phone, website: kommuner.website, forvaltningsratt: kommuner.forvaltningsratt },
       pua: { name: pua.name, postalAddress: pua.postalAddress, email: pua.email, phone: pua.phone },
+      puaKind: pua.kind,
       dpo: { name: dataskyddsombud.name, postalAddress: dataskyddsombud.postalAddress, email: dataskyddsombud.email, phone: dataskyddsombud.phone },
     })
     .from(cases)
@@ -329,6 +332,7 @@ export async function decisionLetterData(
     proposedBy: d.proposedByStaffId && d.proposedByStaffId !== taken.decidedByStaffId ? { name: nameOf(d.proposedByStaffId) } : null,
     delegationPoint: { number: taken.point.number, remark: taken.point.remark ?? null },
     appealable: isAppealable(d.type, d.parts),
+    appealsToCourt: appealsGoToCourt(row.puaKind),
     court: forvaltningsratt?.name ?? (lang === 'sv' ? 'förvaltningsrätten' : 'the administrative court'),
     ...extra,
   };

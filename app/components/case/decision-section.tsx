@@ -4,7 +4,7 @@ import { formatLongDate } from '~/utils/text-format';
 
 type Props = {
   caseId: string;
-  decisions: { id: string; type: string | null; decidedOn: string; notifiedOn: string | null; appealable: boolean; lastDay: string | null }[];
+  decisions: { id: string; type: string | null; decidedOn: string; notifiedOn: string | null; appealable: boolean; againstPerson: boolean; lastDay: string | null }[];
   appeals: { id: string; receivedOn: string; status: string }[];
   locale: string;
 };
@@ -19,7 +19,7 @@ export function DecisionSection({ caseId, decisions, appeals, locale }: Props) {
   const date = (d: string) => formatLongDate(d, locale);
   // The heading says what kind of decision it is: a dismissal of an appeal, or a reconsideration.
   const heading = (d: Props['decisions'][number]) =>
-    d.type === 'avvisning_sent_overklagande' ? 'decisions.decidedAvvisning' : d.type === 'omprovning' ? 'decisions.decidedOmprovning' : d.appealable ? 'decisions.decided' : 'decisions.answer';
+    d.type === 'avvisning_sent_overklagande' ? 'decisions.decidedAvvisning' : d.type === 'omprovning' ? 'decisions.decidedOmprovning' : d.againstPerson ? 'decisions.decided' : 'decisions.answer';
   return (
     <section aria-labelledby="beslut-rubrik">
       <h2 className="heading-m" id="beslut-rubrik">
@@ -29,6 +29,7 @@ export function DecisionSection({ caseId, decisions, appeals, locale }: Props) {
         {decisions.map((d) => (
           <li key={d.id}>
             <strong>{t(heading(d), { date: date(d.decidedOn) })}</strong>
+            {d.againstPerson && !d.appealable ? <p className="body">{t('decisions.notAppealable')}</p> : null}
             {d.appealable ? <p className="body">{d.notifiedOn && d.lastDay ? t('decisions.notified', { notified: date(d.notifiedOn), lastDay: date(d.lastDay) }) : t('decisions.notOpened')}</p> : null}
           </li>
         ))}
