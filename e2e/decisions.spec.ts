@@ -164,12 +164,22 @@ test('an avslag proposed without delegation, approved by a delegate, appealed in
   const zip = Buffer.concat(zipChunks).toString('latin1');
   for (const name of ['01-foljebrev.pdf', '02-overklagande.pdf', '03-beslut-1-', '04-delgivning.pdf', '05-aktforteckning.pdf']) expect(zip, `the package holds ${name}`).toContain(name);
 
-  // The court's målnummer and outcome.
-  await anna.getByLabel('Målnummer').fill('1234-26');
-  await anna.getByLabel('Utgång').selectOption({ label: 'Avslag' });
-  await anna.getByLabel('Datum för domen eller beslutet').fill(today);
-  await anna.getByRole('button', { name: 'Spara domstolens avgörande' }).click();
+  // The courts' målnummer and outcomes: förvaltningsrätten first, then kammarrätten, which refuses
+  // prövningstillstånd (DSL 7 kap. 2 §), so förvaltningsrättens dom stands.
+  const court = async (level: string, malnummer: string, outcome: string) => {
+    await anna.getByLabel('Domstol', { exact: true }).selectOption({ label: level });
+    await anna.getByLabel('Målnummer').fill(malnummer);
+    await anna.getByLabel('Utgång').selectOption({ label: outcome });
+    await anna.getByLabel('Datum för domen eller beslutet').fill(today);
+    await anna.getByRole('button', { name: 'Spara domstolens avgörande' }).click();
+  };
+  await court('Kammarrätten', '555-26', 'Prövningstillstånd meddelas inte');
+  await expect(anna.locator('.error-summary')).toContainText('Registrera förvaltningsrättens avgörande först');
+  await court('Förvaltningsrätten', '1234-26', 'Avslag');
   await expect(anna.getByRole('alert', { name: 'Klart' })).toContainText('Domstolens avgörande är registrerat.');
+  await court('Kammarrätten', '555-26', 'Prövningstillstånd meddelas inte');
+  await expect(anna.getByRole('alert', { name: 'Klart' })).toContainText('Domstolens avgörande är registrerat.');
+  await expect(anna.getByText('Kammarrätten, 555-26: Prövningstillstånd meddelas inte')).toBeVisible();
   await shot(anna, 'court');
 
   // The delegation report lists the decision.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appealAfterOmprovning, rattidsprovning, type Rattidsprovning } from './appeal';
+import { appealAfterOmprovning, checkCourtRecord, rattidsprovning, type Rattidsprovning } from './appeal';
 import type { AppealInstructions, DecisionPart, RightOutcome } from './decision-types';
 import type { Right } from './requests';
 
@@ -81,5 +81,22 @@ describe('appealAfterOmprovning — FL 39 §', () => {
     ['continues', [p('registerutdrag', 'delvis_bifall')], [p('registerutdrag', 'avslag')], 'changed to the worse'],
   ] as ['lapses' | 'continues', DecisionPart[], DecisionPart[], string][])('→ %s (%#: %s)', (expected, appealed, changed) => {
     expect(appealAfterOmprovning(appealed, changed)).toBe(expected);
+  });
+});
+
+describe('checkCourtRecord — förvaltningsrätten, then kammarrätten with prövningstillstånd (DSL 7 kap. 2 § andra stycket)', () => {
+  const FR = { court: 'forvaltningsratt', decidedOn: '2026-03-10' };
+  it.each([
+    ['förvaltningsrätten rules', { court: 'forvaltningsratt', outcome: 'avslag', decidedOn: '2026-03-10' }, [], null],
+    ['förvaltningsrätten cannot refuse prövningstillstånd', { court: 'forvaltningsratt', outcome: 'provningstillstand_meddelas_ej', decidedOn: '2026-03-10' }, [], 'pt_only_kammarratt'],
+    ['kammarrätten refuses prövningstillstånd: förvaltningsrättens dom stands', { court: 'kammarratt', outcome: 'provningstillstand_meddelas_ej', decidedOn: '2026-05-02' }, [FR], null],
+    ['kammarrätten rules after granting prövningstillstånd', { court: 'kammarratt', outcome: 'bifall', decidedOn: '2026-09-01' }, [FR], null],
+    ['kammarrätten without förvaltningsrätten first', { court: 'kammarratt', outcome: 'bifall', decidedOn: '2026-09-01' }, [], 'forvaltningsratt_first'],
+    ['kammarrätten before förvaltningsrätten', { court: 'kammarratt', outcome: 'avslag', decidedOn: '2026-03-09' }, [FR], 'before_forvaltningsratt'],
+    ['kammarrätten the same day', { court: 'kammarratt', outcome: 'avslag', decidedOn: '2026-03-10' }, [FR], null],
+    ['an outcome the portal does not know', { court: 'forvaltningsratt', outcome: 'skadestand', decidedOn: '2026-03-10' }, [], 'unknown_outcome'],
+    ['a correction of förvaltningsrättens record after kammarrätten', { court: 'forvaltningsratt', outcome: 'delvis_bifall', decidedOn: '2026-03-11' }, [FR, { court: 'kammarratt', decidedOn: '2026-05-02' }], null],
+  ] as const)('%s', (_label, record, earlier, expected) => {
+    expect(checkCourtRecord(record, earlier)).toBe(expected);
   });
 });

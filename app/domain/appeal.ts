@@ -3,7 +3,7 @@
  * an omprövning does to a pending appeal (FL 39 §). Pure functions on ISO dates; the appeal period
  * itself is `appealDeadline` in deadlines.ts (FL 44 §, Lag 1930:173).
  */
-import type { AppealInstructions, DecisionPart } from './decision-types';
+import { COURT_OUTCOMES, type AppealInstructions, type CourtLevel, type DecisionPart } from './decision-types';
 import { appealDeadline } from './deadlines';
 import { isRefusal } from './decisions';
 import { assertIsoDate, compareIsoDates, type IsoDate } from './iso-date';
@@ -94,4 +94,33 @@ export function appealAfterOmprovning(appealed: readonly DecisionPart[], changed
   for (const p of appealed) outcome.set(p.right, p.outcome);
   for (const p of changed) outcome.set(p.right, p.outcome);
   return [...outcome.values()].some(isRefusal) ? 'continues' : 'lapses';
+}
+
+export type CourtRecordInput = { court: CourtLevel; outcome: string; decidedOn: IsoDate };
+
+export type CourtRecordError =
+  /** Not one of the outcomes the portal records. */
+  | 'unknown_outcome'
+  /** Prövningstillstånd is asked of kammarrätten only (DSL 7 kap. 2 § andra stycket); förvaltningsrätten always tries the appeal. */
+  | 'pt_only_kammarratt'
+  /** Kammarrätten hears an appeal against förvaltningsrättens avgörande: record that first. */
+  | 'forvaltningsratt_first'
+  /** Kammarrätten cannot decide before förvaltningsrätten did. */
+  | 'before_forvaltningsratt';
+
+/**
+ * Whether a court's outcome can be recorded after `earlier` ones of the same appeal. An appeal goes
+ * förvaltningsrätten → kammarrätten, and the kammarrätt needs prövningstillstånd (DSL 7 kap. 2 §
+ * andra stycket): "prövningstillstånd meddelas inte" leaves förvaltningsrättens avgörande in force.
+ * A record for the same court replaces the earlier one (a correction), so it is not compared with it.
+ */
+export function checkCourtRecord(record: CourtRecordInput, earlier: readonly { court: string; decidedOn?: string }[]): CourtRecordError | null {
+  if (!(COURT_OUTCOMES as readonly string[]).includes(record.outcome)) return 'unknown_outcome';
+  if (record.outcome === 'provningstillstand_meddelas_ej' && record.court !== 'kammarratt') return 'pt_only_kammarratt';
+  if (record.court === 'kammarratt') {
+    const first = earlier.find((r) => r.court === 'forvaltningsratt');
+    if (!first?.decidedOn) return 'forvaltningsratt_first';
+    if (compareIsoDates(record.decidedOn, first.decidedOn) < 0) return 'before_forvaltningsratt';
+  }
+  return null;
 }

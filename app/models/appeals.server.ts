@@ -7,7 +7,7 @@
  */
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { appeals, attachments, caseEvents, decisions, type CourtRecord } from '../../db/schema/index';
-import { rattidsprovning, type Rattidsprovning } from '~/domain/appeal';
+import { checkCourtRecord, rattidsprovning, type CourtRecordError, type Rattidsprovning } from '~/domain/appeal';
 import { COURT_OUTCOMES, type AppealInstructions, type CourtLevel } from '~/domain/decision-types';
 import { compareIsoDates, isIsoDate } from '~/domain/iso-date';
 import { todayInStockholm } from '../utils/dates.server';
@@ -24,7 +24,7 @@ export const MAX_APPEAL_TEXT = 10_000;
 
 export type AppealInput = { decisionId: string; changeWanted: string; reasons: string };
 export type AppealFieldError = { field: 'decisionId' | 'changeWanted' | 'reasons' | 'receivedOn'; code: string };
-export type AppealResult = { ok: true; id: string } | { ok: false; error: 'not-found' | 'not-allowed' | 'invalid'; errors?: AppealFieldError[] };
+export type AppealResult = { ok: true; id: string } | { ok: false; error: 'not-found' | 'not-allowed' | 'invalid'; errors?: AppealFieldError[]; courtError?: CourtRecordError };
 
 type Tx = Database;
 const transaction = <T>(database: Database, fn: (tx: Tx) => Promise<T>) => database.transaction((txn) => fn(txn as unknown as Tx));
@@ -173,7 +173,7 @@ export async function recordRattidsprovning(input: { caseId: string; appealId: s
 }
 
 
-/** Records what förvaltningsrätten (or, on further appeal, kammarrätten) decided. */
+/** Records what förvaltningsrätten (or, on further appeal, kammarrätten) decided; the order of the courts is `checkCourtRecord`. */
 export async function recordCourtDecision(
   input: { caseId: string; appealId: string; staffId: string; court: CourtLevel; malnummer: string; outcome: string; decidedOn: string },
   database: Database = db(),
@@ -184,6 +184,8 @@ export async function recordCourtDecision(
     const [a] = await tx.select().from(appeals).where(and(eq(appeals.id, input.appealId), eq(appeals.caseId, input.caseId))).for('update');
     if (!a) return { ok: false, error: 'not-found' };
     if (a.status !== 'forwarded' && a.status !== 'court_decided') return { ok: false, error: 'not-allowed' };
+    const courtError = checkCourtRecord({ court: input.court, outcome: input.outcome, decidedOn: input.decidedOn }, a.courtRecords.filter((r) => r.court !== input.court));
+    if (courtError) return { ok: false, error: 'invalid', courtError };
     const record: CourtRecord = { court: input.court, malnummer: input.malnummer.trim(), outcome: input.outcome, decidedOn: input.decidedOn };
     const records = [...a.courtRecords.filter((r) => r.court !== input.court), record];
     await tx.update(appeals).set({ courtRecords: records, status: 'court_decided', updatedAt: new Date() }).where(eq(appeals.id, a.id));

@@ -4,7 +4,7 @@
  * the avvisningsbeslut; afterwards the courts' målnummer and outcomes.
  */
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CsrfInput } from '~/components/csrf-input';
 import { BackLink } from '~/components/ui/back-link';
@@ -102,7 +102,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const values = { court: field('court'), malnummer: field('malnummer'), outcome: field('outcome'), decidedOn: field('decidedOn') };
       if (!(COURTS as readonly string[]).includes(values.court)) return json<ActionData>({ errors: { court: 'required' }, values }, { status: 400 });
       const r = await recordCourtDecision({ ...base, ...values, court: values.court as CourtLevel });
-      return r.ok ? here('dom') : json<ActionData>({ errors: { malnummer: 'court' }, values }, { status: 400 });
+      if (r.ok) return here('dom');
+      // The courts' order (checkCourtRecord): the message goes to the field that has to change.
+      const fieldOf = { pt_only_kammarratt: 'outcome', forvaltningsratt_first: 'court', before_forvaltningsratt: 'decidedOn', unknown_outcome: 'outcome' } as const;
+      const errors = r.courtError ? { [fieldOf[r.courtError]]: `courtRecord.${r.courtError}` } : { malnummer: 'court' };
+      return json<ActionData>({ errors, values }, { status: 400 });
     }
     default:
       throw new Response('Bad Request', { status: 400 });
@@ -116,6 +120,8 @@ export default function AppealPage() {
   const date = (x: string | null | undefined) => (x ? formatLongDate(x, d.locale) : '–');
   const a = d.appeal;
   const errors = Object.entries(result?.errors ?? {}).map(([field, code]) => ({ fieldId: field, message: t(`appeal.errors.${code}`) }));
+  const location = useLocation();
+  const fieldError = (field: string) => errors.find((e) => e.fieldId === field)?.message;
   const check = a.timeliness;
   const decisionBase = `/personal/arenden/${d.case.id}/beslut?overklagande=${a.id}`;
   return (
@@ -230,12 +236,13 @@ export default function AppealPage() {
             </ul>
           ) : null}
           {d.handle ? (
-            <Form method="post">
+            // Keyed by the page visit: after a saved ruling the fields start empty for the next court.
+            <Form method="post" key={location.key}>
               <CsrfInput />
-              <Select id="court" name="court" label={t('appeal.court.levelLabel')} options={COURTS.map((c) => ({ value: c, label: t(`appeal.court.level.${c}`) }))} defaultValue={result?.values?.court} />
+              <Select id="court" name="court" label={t('appeal.court.levelLabel')} labelSize="s" hint={t('appeal.court.levelHint')} options={COURTS.map((c) => ({ value: c, label: t(`appeal.court.level.${c}`) }))} defaultValue={result?.values?.court} error={fieldError('court')} />
               <TextInput id="malnummer" name="malnummer" label={t('appeal.court.malnummer')} labelSize="s" width={20} defaultValue={result?.values?.malnummer} error={result?.errors.malnummer ? t('appeal.errors.court') : undefined} />
-              <Select id="outcome" name="outcome" label={t('appeal.court.outcomeLabel')} options={COURT_OUTCOMES.map((o) => ({ value: o, label: t(`appeal.court.outcome.${o}`) }))} defaultValue={result?.values?.outcome} />
-              <TextInput id="decidedOn" name="decidedOn" label={t('appeal.court.decidedOn')} labelSize="s" hint={t('appeal.dateHint')} width={10} defaultValue={result?.values?.decidedOn} />
+              <Select id="outcome" name="outcome" label={t('appeal.court.outcomeLabel')} labelSize="s" options={COURT_OUTCOMES.map((o) => ({ value: o, label: t(`appeal.court.outcome.${o}`) }))} defaultValue={result?.values?.outcome} error={fieldError('outcome')} />
+              <TextInput id="decidedOn" name="decidedOn" label={t('appeal.court.decidedOn')} labelSize="s" hint={t('appeal.dateHint')} width={10} defaultValue={result?.values?.decidedOn} error={fieldError('decidedOn')} />
               <Button name="intent" value="court">
                 {t('appeal.court.save')}
               </Button>
