@@ -37,33 +37,13 @@ export default function StaffHome() {
       <h1 className="heading-xl">{t('staff.title')}</h1>
       {caseWork ? (
         <>
-          <h2 className="heading-m">
-            <Link to="/personal/arenden">{t('office:home.inbox')}</Link>
-          </h2>
-          <p className="body">{t('office:home.inboxText')}</p>
+          <WorkArea to="/personal/arenden" title={t('office:home.inbox')} text={t('office:home.inboxText')} />
           {dashboard ? <CaseDashboard dashboard={dashboard} /> : null}
-          <h2 className="heading-m">
-            <Link to="/personal/delegationsbeslut">{t('office:report.title')}</Link>
-          </h2>
-          <p className="body">{t('office:home.reportText')}</p>
+          <WorkArea to="/personal/delegationsbeslut" title={t('office:report.title')} text={t('office:home.reportText')} />
         </>
       ) : null}
-      {taskWork ? (
-        <>
-          <h2 className="heading-m">
-            <Link to="/personal/uppdrag">{t('office:home.tasks')}</Link>
-          </h2>
-          <p className="body">{t('office:home.tasksText')}</p>
-        </>
-      ) : null}
-      {adminWork ? (
-        <>
-          <h2 className="heading-m">
-            <Link to="/personal/delegeringsforteckning">{t('office:delegations.title')}</Link>
-          </h2>
-          <p className="body">{t('office:delegations.homeText')}</p>
-        </>
-      ) : null}
+      {taskWork ? <WorkArea to="/personal/uppdrag" title={t('office:home.tasks')} text={t('office:home.tasksText')} /> : null}
+      {adminWork ? <WorkArea to="/personal/delegeringsforteckning" title={t('office:delegations.title')} text={t('office:delegations.homeText')} /> : null}
       <h2 className="heading-m">{t('staff.rolesHeading')}</h2>
       <ul className="list list--bullet">
         {roles.map((r) => (
@@ -72,6 +52,18 @@ export default function StaffHome() {
           </li>
         ))}
       </ul>
+    </>
+  );
+}
+
+/** One part of the staff member's work: a heading that links to it, and what it is for. */
+function WorkArea({ to, title, text }: { to: string; title: string; text: string }) {
+  return (
+    <>
+      <h2 className="heading-m">
+        <Link to={to}>{title}</Link>
+      </h2>
+      <p className="body">{text}</p>
     </>
   );
 }
