@@ -31,7 +31,7 @@ import { listMeetings, recordMeeting } from '~/models/case-meetings.server';
 import { rerouteCase, rerouteTargets } from '~/models/case-reroute.server';
 import { listCaseMessages, listSubmissionFiles, sendStaffMessage, type MessageKind } from '~/models/case-messages.server';
 import { assignableStaff, getStaffCase } from '~/models/staff-cases.server';
-import { puasWithPermissionFor, requireCaseScope } from '~/utils/auth.server';
+import { requireCaseScope } from '~/utils/auth.server';
 import { DecisionList } from '~/components/office/decision-list';
 import { nextStatus, type CaseStatus } from '~/domain/case-status';
 import { isIsoDate } from '~/domain/iso-date';
@@ -57,8 +57,8 @@ async function loadCase(request: Request, caseId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { found } = await loadCase(request, params.caseId);
-  const [t, locale, messages, staff, files, tasks, recipients, meetings, targets, decisionRows, appealRows, decidePuas] = await Promise.all([
+  const { scope, found } = await loadCase(request, params.caseId);
+  const [t, locale, messages, staff, files, tasks, recipients, meetings, targets, decisionRows, appealRows] = await Promise.all([
     i18next.getFixedT(request, ['office', 'request', 'common']),
     i18next.getLocale(request),
     found.content ? listCaseMessages(found.id) : Promise.resolve([]),
@@ -70,7 +70,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     found.access.register ? rerouteTargets(found.puaId, found.kommunId) : Promise.resolve([]),
     found.content ? listCaseDecisions(found.id) : Promise.resolve([]),
     found.content ? listCaseAppeals(found.id) : Promise.resolve([]),
-    puasWithPermissionFor(request, 'decide:case:pua'),
   ]);
   const today = todayInStockholm();
   const flash = new URL(request.url).searchParams.get('klart');
@@ -137,7 +136,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     appeals: appealRows.map((a) => ({ id: a.id, status: a.status, receivedOn: a.receivedOn!, channel: a.channel })),
     // A decision on the request itself, while the case is being handled (the state machine allows
     // 'decide' only before the case is decided, so it is taken once).
-    canDecide: found.access.handle && decidePuas.includes(found.puaId) && nextStatus(found.status as CaseStatus, 'decide') !== null,
+    canDecide: found.access.handle && scope.decidePua.includes(found.puaId) && nextStatus(found.status as CaseStatus, 'decide') !== null,
   });
 }
 

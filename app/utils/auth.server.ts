@@ -80,7 +80,7 @@ export function invariantResponse(condition: unknown, message = 'Not Found', sta
  * The back office's guard for case routes: the staff member's PUAs per case permission, as
  * `caseAccess` (app/domain/case-access.ts) needs them. Without any case permission: 404.
  */
-export async function requireCaseScope(request: Request): Promise<StaffAccess & { scope: StaffScope }> {
+export async function requireCaseScope(request: Request): Promise<StaffAccess & { scope: StaffCaseScope }> {
   const staffId = await requireStaffId(request);
   const [staff, scope] = await Promise.all([getStaffUser(staffId), caseScopeOf(staffId)]);
   const puaIds = scopePuaIds(scope);
@@ -88,11 +88,14 @@ export async function requireCaseScope(request: Request): Promise<StaffAccess & 
   return { staff, puaIds, scope };
 }
 
-/** The staff member's PUAs per case permission (empty lists when they have no case work). */
-export async function caseScopeOf(staffId: string): Promise<StaffScope> {
+/** A case scope, plus where the person may take beslut (decide:case:pua; delegation is checked apart). */
+export type StaffCaseScope = StaffScope & { decidePua: readonly string[] };
+
+/** The staff member's PUAs per case permission (empty lists when they have no case work). One role lookup serves them all. */
+export async function caseScopeOf(staffId: string): Promise<StaffCaseScope> {
   const [assignments, puas] = await Promise.all([getRoleAssignments(staffId), listPuaRefs()]);
   const of = (p: Permission) => puasWithPermission(assignments, puas, p);
-  return { staffId, readPua: of('read:case:pua'), readAssigned: of('read:case:assigned'), handlePua: of('handle:case:pua'), registerPua: of('register:case:pua') };
+  return { staffId, readPua: of('read:case:pua'), readAssigned: of('read:case:assigned'), handlePua: of('handle:case:pua'), registerPua: of('register:case:pua'), decidePua: of('decide:case:pua') };
 }
 
 export const scopePuaIds = (scope: StaffScope) => [...new Set([...scope.readPua, ...scope.readAssigned, ...scope.handlePua, ...scope.registerPua])].sort();

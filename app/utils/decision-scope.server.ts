@@ -6,14 +6,13 @@
 import { getCaseAppeal } from '~/models/appeals.server';
 import type { DecisionPurpose } from '~/models/decisions.server';
 import { getStaffCase } from '~/models/staff-cases.server';
-import { requireCaseScope, requireStaffWithPermission } from './auth.server';
+import { requireCaseScope } from './auth.server';
 
 export async function decisionScope(request: Request, caseId: string | undefined) {
   const { scope, staff } = await requireCaseScope(request);
   const found = await getStaffCase(caseId ?? '', scope);
   if (!found || !found.access.handle) throw new Response('Not Found', { status: 404 });
-  const { puaIds } = await requireStaffWithPermission(request, 'decide:case:pua');
-  if (!puaIds.includes(found.puaId)) throw new Response('Not Found', { status: 404 });
+  if (!scope.decidePua.includes(found.puaId)) throw new Response('Not Found', { status: 404 });
   const url = new URL(request.url);
   const appealId = url.searchParams.get('overklagande');
   let purpose: DecisionPurpose = { kind: 'request' };
