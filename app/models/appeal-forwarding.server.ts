@@ -17,7 +17,7 @@ import { i18next } from '../utils/i18next.server';
 import { db, type Database } from '../utils/db.server';
 import { readStoredFile, storeFile } from '../utils/file-store.server';
 import { decryptPersonnummer } from '../utils/pnr-crypto.server';
-import { writeAudit } from './audit.server';
+import { recordAudit, writeAudit } from './audit.server';
 import { timelinessOf } from './appeals.server';
 
 export type ForwardResult = { ok: true } | { ok: false; error: 'not-found' | 'not-allowed' | 'not-checked' };
@@ -58,7 +58,7 @@ export async function readCourtPackage(input: { caseId: string; appealId: string
   if (!a?.packageSha256) return null;
   const [c] = await database.select({ diarienummer: cases.diarienummer }).from(cases).where(eq(cases.id, a.caseId));
   const bytes = await readStoredFile(a.packageSha256);
-  await writeAudit(database, { actor: { type: 'staff', id: input.staffId }, action: 'appeal.package_download', entityType: 'case', entityId: a.caseId, details: { appealId: a.id, sha256: a.packageSha256 } });
+  await recordAudit(database, { actor: { type: 'staff', id: input.staffId }, action: 'appeal.package_download', entityType: 'case', entityId: a.caseId, details: { appealId: a.id, sha256: a.packageSha256 } });
   return { bytes, filename: `overlamnande-${c!.diarienummer.replace(/[^A-Za-z0-9]+/g, '-')}.zip` };
 }
 

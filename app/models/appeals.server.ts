@@ -15,7 +15,7 @@ import { db, type Database } from '../utils/db.server';
 import { readStoredFile, storeFile } from '../utils/file-store.server';
 import type { UploadedFile } from '../utils/uploads.server';
 import { queuePuaNotice } from '../jobs/notices.server';
-import { writeAudit } from './audit.server';
+import { recordAudit, writeAudit } from './audit.server';
 import { residentDecisions } from './decisions.server';
 import { findResidentCase } from './resident-cases.server';
 
@@ -206,6 +206,6 @@ export async function openAppealFile(attachmentId: string, caseId: string, staff
     .where(and(eq(attachments.id, attachmentId), eq(appeals.caseId, caseId), filed));
   if (!file) return null;
   const bytes = await readStoredFile(file.sha256);
-  await writeAudit(database, { actor: { type: 'staff', id: staffId }, action: 'attachment.download', entityType: 'attachment', entityId: file.id, details: { caseId, sha256: file.sha256, size: file.size } });
+  await recordAudit(database, { actor: { type: 'staff', id: staffId }, action: 'attachment.download', entityType: 'attachment', entityId: file.id, details: { caseId, sha256: file.sha256, size: file.size } });
   return { filename: file.filename, mimeType: file.mimeType, bytes };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../tests/db';
-import { countAuditRows, verifyAuditChain, withAudit, writeAudit } from './audit.server';
+import { countAuditRows, recordAudit, verifyAuditChain, withAudit, writeAudit } from './audit.server';
 
 const t = useTestDatabase();
 const actor = { type: 'staff', id: 'a3f1c0de-0000-4000-8000-000000000001' } as const;
@@ -29,6 +29,12 @@ describe('audit chain', () => {
     );
     const r = await verifyAuditChain(t.handle.db, 4); // small batches exercise the paging
     expect(r).toEqual({ ok: true, rows: 11, problems: [] });
+  });
+
+  it('records reads concurrently without forking the chain (recordAudit takes its own transaction)', async () => {
+    const before = await countAuditRows(t.handle.db);
+    await Promise.all(Array.from({ length: 12 }, (_, i) => recordAudit(t.handle.db, { actor, action: 'document.download', details: { i } })));
+    expect(await verifyAuditChain(t.handle.db)).toEqual({ ok: true, rows: before + 12, problems: [] });
   });
 
   it('refuses UPDATE and DELETE (append-only trigger)', async () => {

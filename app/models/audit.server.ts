@@ -70,6 +70,15 @@ export async function writeAudit(tx: Database, entry: AuditEntry): Promise<void>
   await tx.update(auditChainHead).set({ lastSeq: row.seq, lastHash: hash }).where(eq(auditChainHead.id, 1));
 }
 
+/**
+ * Records `entry` on its own, for a read that changes nothing (a download, a preview). It needs a
+ * transaction all the same: outside one, the head row's lock ends with the SELECT and two readers
+ * at once would both take the same next seq.
+ */
+export async function recordAudit(database: Database, entry: AuditEntry): Promise<void> {
+  await database.transaction((tx) => writeAudit(tx as unknown as Database, entry));
+}
+
 /** Runs `fn` in a transaction and records `entry` in it: the change and its audit row commit together. */
 export async function withAudit<T>(database: Database, entry: AuditEntry | ((result: T) => AuditEntry), fn: (tx: Database) => Promise<T>): Promise<T> {
   return database.transaction(async (tx) => {

@@ -12,7 +12,7 @@ import { caseDocuments, caseEvents } from '../../db/schema/index';
 import { db, type Database } from '../utils/db.server';
 import { readStoredFile, storeFile } from '../utils/file-store.server';
 import { queueResidentNotice } from '../jobs/notices.server';
-import { writeAudit } from './audit.server';
+import { recordAudit, writeAudit } from './audit.server';
 import { findResidentCase } from './resident-cases.server';
 import { recordDigitalNotification } from './decision-notification.server';
 
@@ -106,6 +106,6 @@ export async function openDocumentAsStaff(documentId: string, caseId: string, st
   const [doc] = await database.select({ ...columns, sha256: caseDocuments.sha256 }).from(caseDocuments).where(and(eq(caseDocuments.id, documentId), eq(caseDocuments.caseId, caseId)));
   if (!doc) return null;
   const bytes = await readStoredFile(doc.sha256);
-  await writeAudit(database, { actor: { type: 'staff', id: staffId }, action: 'document.download', entityType: 'case', entityId: caseId, details: { documentId: doc.id, sha256: doc.sha256 } });
+  await recordAudit(database, { actor: { type: 'staff', id: staffId }, action: 'document.download', entityType: 'case', entityId: caseId, details: { documentId: doc.id, sha256: doc.sha256 } });
   return { filename: doc.filename, mimeType: doc.mimeType, bytes };
 }

@@ -17,7 +17,7 @@ import { db, type Database } from '../utils/db.server';
 import { readStoredFile, storeFile } from '../utils/file-store.server';
 import type { UploadedFile } from '../utils/uploads.server';
 import { queuePuaNotice, queueResidentNotice } from '../jobs/notices.server';
-import { writeAudit } from './audit.server';
+import { recordAudit, writeAudit } from './audit.server';
 import { refreshDeadline } from './case-clock.server';
 import { findResidentCase } from './resident-cases.server';
 
@@ -237,8 +237,6 @@ export async function openCaseFileAsStaff(attachmentId: string, c: { id: string;
   const belongs = file && (file.messageId ? file.messageCase === c.id : file.submissionId === c.submissionId);
   if (!file || !belongs) return null;
   const bytes = await readStoredFile(file.sha256);
-  await database.transaction(async (txn) => {
-    await writeAudit(txn as unknown as Database, { actor: { type: 'staff', id: staffId }, action: 'attachment.download', entityType: 'attachment', entityId: file.id, details: { caseId: c.id, sha256: file.sha256, size: file.size } });
-  });
+  await recordAudit(database, { actor: { type: 'staff', id: staffId }, action: 'attachment.download', entityType: 'attachment', entityId: file.id, details: { caseId: c.id, sha256: file.sha256, size: file.size } });
   return { filename: file.filename, mimeType: file.mimeType, bytes };
 }

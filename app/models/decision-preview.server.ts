@@ -12,7 +12,7 @@ import { lettersT } from '~/documents/letter-text.server';
 import { delegationPointFor } from '~/domain/delegation';
 import { todayInStockholm } from '../utils/dates.server';
 import { db, type Database } from '../utils/db.server';
-import { withAudit } from './audit.server';
+import { recordAudit } from './audit.server';
 import { appealContext } from './appeal-decisions.server';
 import { decisionLetterData, delegationIn } from './decisions.server';
 
@@ -38,6 +38,6 @@ export async function previewDecisionLetter(input: { decisionId: string; caseId:
   }
   // Rendered before the audit row: the audit chain is locked while a row is written.
   const pdf = await renderDecisionLetter(letter, { preview: true });
-  await withAudit(database, { actor: { type: 'staff', id: input.staffId }, action: 'decision.preview', entityType: 'case', entityId: input.caseId, details: { decisionId: d.id } }, async () => undefined);
+  await recordAudit(database, { actor: { type: 'staff', id: input.staffId }, action: 'decision.preview', entityType: 'case', entityId: input.caseId, details: { decisionId: d.id } });
   return pdf;
 }
