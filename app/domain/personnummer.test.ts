@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, formatPersonnummer, maskPersonnummer, parseOrganisationsnummer, parsePersonnummer } from './personnummer';
+import { ageOn, formatPersonnummer, maskPersonnummer, maskPersonnummerInText, parseOrganisationsnummer, parsePersonnummer } from './personnummer';
 
 const TODAY = '2026-11-22';
 
@@ -64,5 +64,28 @@ describe('parseOrganisationsnummer', () => {
     ['21200', null],
   ])('%s → %s', (input, expected) => {
     expect(parseOrganisationsnummer(input)).toBe(expected);
+  });
+});
+
+describe('maskPersonnummerInText (DSL 3 kap. 10 §; DOMAIN.md §9)', () => {
+  it.each([
+    // text, keep, expected — rule
+    ['Sökande 19811228-9874, Storgatan 1', [], 'Sökande 19811228-****, Storgatan 1'], // 12 digits with "-"
+    ['pnr 198112289874.', [], 'pnr 19811228-****.'], // 12 digits compact, Luhn-valid
+    ['19811228 9874 ringde', [], '19811228-**** ringde'], // space before the last four, Luhn-valid
+    ['Barnet 121212-1212 och mamman 811228-9874', [], 'Barnet 121212-**** och mamman 811228-****'], // 10 digits: the form is kept
+    ['född 811228+9874', [], 'född 811228+****'], // "+" (100 or older) stays
+    ['samordningsnummer 701063-2391', [], 'samordningsnummer 701063-****'], // day + 60
+    ['19811228-9873 (fel kontrollsiffra)', [], '19811228-**** (fel kontrollsiffra)'], // written as a pnr: masked even with a wrong check digit
+    ['Kund 198112289873', [], 'Kund 198112289873'], // compact and Luhn-invalid: not a pnr
+    ['Ring 0701234567 eller 070-123 45 67', [], 'Ring 0701234567 eller 070-123 45 67'], // telephone numbers (this one fails the Luhn check; about 1 in 10 would not)
+    ['Diarienummer BN 2026/00123, belopp 12 500 kr', [], 'Diarienummer BN 2026/00123, belopp 12 500 kr'],
+    ['19811332-1234 och 811232-1234', [], '19811332-1234 och 811232-1234'], // month 13, day 32: not dates
+    ['Kontonummer 81122898741234', [], 'Kontonummer 81122898741234'], // inside a longer run of digits
+    ['Jag 19811228-9874, barnet 201212121212', ['198112289874'], 'Jag 19811228-9874, barnet 20121212-****'], // keep: the person's own
+    ['Jag 811228-9874', ['19811228-9874'], 'Jag 811228-9874'], // keep matches the 10-digit form
+    ['Ingen siffra här', [], 'Ingen siffra här'],
+  ] as const)('%s → %s', (text, keep, expected) => {
+    expect(maskPersonnummerInText(text, keep)).toBe(expected);
   });
 });

@@ -95,3 +95,46 @@ export function parseOrganisationsnummer(input: string): string | null {
   if (Number(digits.slice(2, 4)) < 20 || !luhnValid(digits)) return null;
   return `${m[1]}-${m[2]}`;
 }
+
+/*
+ * A personnummer or samordningsnummer written anywhere in free text: 12 digits (YYYYMMDDNNNN)
+ * or 10 (YYMMDDNNNN), with "-", "+", a space or nothing before the last four. Not inside a longer
+ * run of digits.
+ */
+const IN_TEXT = /(?<!\d)(\d{8}|\d{6})([-+ ]?)(\d{4})(?!\d)/g;
+
+/** Month 01–12 and a day that exists in it (a samordningsnummer adds 60 to the day). */
+function plausibleDate(head: string): boolean {
+  const year = head.length === 8 ? Number(head.slice(0, 4)) : 2000; // 2000: 29 February is possible
+  if (head.length === 8 && (year < 1800 || year >= 2100)) return false;
+  const month = Number(head.slice(-4, -2));
+  const rawDay = Number(head.slice(-2));
+  const day = rawDay > 60 ? rawDay - 60 : rawDay;
+  return isRealDate(year, month, day);
+}
+
+/**
+ * Every personnummer and samordningsnummer in a free text masked (DSL 3 kap. 10 §; DOMAIN.md §9):
+ * "19811228-9874" and "198112289874" become "19811228-****". A 10-digit number keeps its form,
+ * "811228-9874" → "811228-****": its century cannot be known from the text, and a guessed one
+ * would state a wrong date of birth. Numbers in `keep` (any form; e.g. the person's own number
+ * in their own registerutdrag) stay as written.
+ *
+ * What counts: a real date (or samordningsnummer day), then "-" or "+" and four digits — the
+ * way a personnummer is written, so a mistyped check digit is masked too. Without a separator
+ * (or with a space) the Luhn check digit must also be right, which spares most telephone,
+ * account and order numbers. Anything this misses — a number split over lines, or written with
+ * dots — has to be masked by a person.
+ */
+export function maskPersonnummerInText(text: string, keep: readonly string[] = []): string {
+  const kept = keep.map((k) => k.replace(/\D/g, '')).filter((k) => k.length === 10 || k.length === 12);
+  const isKept = (digits: string) =>
+    kept.some((k) => (k.length === digits.length ? k === digits : k.slice(-10) === digits.slice(-10)));
+  return text.replace(IN_TEXT, (match, head: string, sep: string, tail: string) => {
+    if (!plausibleDate(head)) return match;
+    const digits = `${head}${tail}`;
+    if ((sep === '' || sep === ' ') && !luhnValid(digits.slice(-10))) return match;
+    if (isKept(digits)) return match;
+    return `${head}${head.length === 6 && sep === '+' ? '+' : '-'}****`;
+  });
+}
