@@ -5,7 +5,8 @@ import { DECISION_TYPES, DELEGATION_ROLES } from './decision-types';
 import { delegationPointFor } from './delegation';
 import { STAFF_ROLES, type StaffRole } from './permissions';
 import { parsePersonnummer } from './personnummer';
-import { toDelegationPoints, validateSamverkanConfig, type SamverkanConfig } from './samverkan-config';
+import { BASES_NEEDING_LAW, portabilityApplies } from './processing-activities';
+import { toDelegationPoints, toProcessingActivities, validateSamverkanConfig, type ProcessingActivityConfig, type SamverkanConfig } from './samverkan-config';
 
 const DEMO_PATH = join(process.cwd(), 'db/seed/demo-samverkan.json');
 const TODAY = '2026-11-22';
@@ -24,6 +25,11 @@ function validDemo(): SamverkanConfig {
 /** Point `di` of the förteckning of PUA `pi` in kommun `ki`. */
 function dp(cfg: SamverkanConfig, ki: number, pi: number, di: number) {
   return cfg.kommuner[ki]!.pua[pi]!.delegeringsforteckning![di]!;
+}
+
+/** Activity `ai` of the registerförteckning of PUA `pi` in kommun `ki`. */
+function ra(cfg: SamverkanConfig, ki: number, pi: number, ai: number) {
+  return cfg.kommuner[ki]!.pua[pi]!.registerforteckning![ai]!;
 }
 
 /** Index of the first staff user holding `role`, so the table tests don't depend on file order. */
@@ -160,6 +166,114 @@ describe('demo-samverkan.json: delegeringsförteckningar and förvaltningsrätt 
   });
 });
 
+describe('demo-samverkan.json: registerförteckningar (issue #7)', () => {
+  const everyActivity = () => validDemo().kommuner.flatMap((k) => k.pua.flatMap((p) => toProcessingActivities(p.registerforteckning).map((a) => ({ ref: `${k.code}/${p.code}`, kind: p.kind, a }))));
+
+  it('gives every PUA of both kommuner a förteckning of two to four activities (Art 30(1): each controller keeps its own)', () => {
+    for (const k of validDemo().kommuner) {
+      for (const p of k.pua) expect(p.registerforteckning?.length ?? 0, `${k.code}/${p.code}`).toSatisfy((n: number) => n >= 2 && n <= 4);
+    }
+  });
+
+  it('says for each activity what Art 15(1) makes a registerutdrag tell, in Swedish, with the dokumenthanteringsplan behind the retention', () => {
+    for (const { ref, a } of everyActivity()) {
+      const where = `${ref} ${a.code}`;
+      expect(a.purposes.length, where).toBeGreaterThan(0);
+      expect(a.dataCategories.length, where).toBeGreaterThan(0);
+      expect(a.subjectCategories.length, where).toBeGreaterThan(0);
+      expect(a.retentionReference, where).toMatch(/^(DHP [A-ZÅÄÖ]+|Dokumenthanteringsplan [A-ZÅÄÖ]+) \d+(\.\d+)*$/);
+      expect([a.name, ...a.purposes, a.retention, a.source].join(' '), where).toMatch(/[åäö]/);
+      if (BASES_NEEDING_LAW.includes(a.legalBasis)) expect(a.legalBasisLaw, where).toMatch(/\(\d{4}:\d+\)|\(EU\)/);
+    }
+  });
+
+  it('shows every Art 15 item somewhere: a third-country transfer with its safeguards, automated decisions, Art 9 data, a source other than the person', () => {
+    const all = everyActivity().map((x) => x.a);
+    const transfer = all.find((a) => a.thirdCountry.transfers);
+    expect(transfer?.thirdCountry).toEqual({ transfers: true, countries: ['USA'], safeguards: expect.stringMatching(/Data Privacy Framework.*standardavtalsklausuler/s) });
+    const automated = all.filter((a) => a.automatedDecisions.exists).map((a) => a.code);
+    expect(automated).toEqual(expect.arrayContaining(['avgifter-forskola-fritidshem', 'bostadsko']));
+    expect(all.some((a) => a.sensitiveCategories?.some((c) => /hälsa/.test(c)))).toBe(true);
+    expect(all.some((a) => /SSBTEK/.test(a.source))).toBe(true);
+  });
+
+  it('rests a nämnd’s myndighetsutövning on 6.1 e, consent and contract on 6.1 a and b: only those carry portability (Art 20)', () => {
+    const byCode = (ref: string, code: string) => everyActivity().find((x) => x.ref === ref && x.a.code === code)!.a;
+    expect(byCode('sjobacka/SN', 'ekonomiskt-bistand')).toMatchObject({ legalBasis: 'public_interest', legalBasisLaw: 'Socialtjänstlagen (2025:400)' });
+    expect(byCode('sjobacka/KS', 'nyhetsbrev').legalBasis).toBe('consent');
+    expect(byCode('sjobacka/SBH', 'hyresavtal').legalBasis).toBe('contract');
+    const portable = everyActivity().filter((x) => portabilityApplies(x.a)).map((x) => `${x.ref} ${x.a.code}`);
+    expect(portable).toEqual(expect.arrayContaining(['sjobacka/KS nyhetsbrev', 'sjobacka/SBH hyresavtal', 'sjobacka/SBH bostadsko']));
+    // The bolag's activities all rest on contracts; no socialnämnd activity is portable.
+    expect(everyActivity().filter((x) => x.kind === 'bolag').every((x) => portabilityApplies(x.a))).toBe(true);
+    expect(portable.filter((r) => r.includes('/SN '))).toEqual([]);
+  });
+});
+
+describe('toProcessingActivities — the förteckning as stored in pua.processing_activities', () => {
+  const full: ProcessingActivityConfig = {
+    kod: 'ekonomiskt-bistand',
+    namn: 'Handläggning av ekonomiskt bistånd',
+    andamal: ['Utreda rätt till bistånd', 'Utreda rätt till bistånd', 'Betala ut bistånd'],
+    rattsligGrund: 'allmant_intresse',
+    lag: 'Socialtjänstlagen (2025:400)',
+    uppgifter: ['Namn', 'Inkomster'],
+    kansligaUppgifter: ['Uppgifter om hälsa'],
+    registrerade: ['Sökande'],
+    mottagare: ['Förvaltningsrätten vid överklagande'],
+    tredjeland: { sker: true, lander: ['USA'], skyddsatgarder: 'Standardavtalsklausuler' },
+    lagringstid: 'Fem år efter sista anteckningen',
+    dokumenthanteringsplan: 'DHP SN 3.2.1',
+    kalla: 'Den sökande och SSBTEK',
+    automatiseradeBeslut: { forekommer: true, logik: 'Normen räknas ut automatiskt', betydelse: 'Avgör beloppet' },
+    system: ['Treserva'],
+  };
+
+  it.each([
+    ['every part, each list item once; the Swedish basis becomes the letter’s code (6.1 e = public_interest)', full, {
+      code: 'ekonomiskt-bistand',
+      name: 'Handläggning av ekonomiskt bistånd',
+      purposes: ['Utreda rätt till bistånd', 'Betala ut bistånd'],
+      legalBasis: 'public_interest',
+      legalBasisLaw: 'Socialtjänstlagen (2025:400)',
+      dataCategories: ['Namn', 'Inkomster'],
+      sensitiveCategories: ['Uppgifter om hälsa'],
+      subjectCategories: ['Sökande'],
+      recipients: ['Förvaltningsrätten vid överklagande'],
+      thirdCountry: { transfers: true, countries: ['USA'], safeguards: 'Standardavtalsklausuler' },
+      retention: 'Fem år efter sista anteckningen',
+      retentionReference: 'DHP SN 3.2.1',
+      source: 'Den sökande och SSBTEK',
+      automatedDecisions: { exists: true, logic: 'Normen räknas ut automatiskt', significance: 'Avgör beloppet' },
+      systems: ['Treserva'],
+    }],
+    ['consent (6.1 a) with nothing optional: no law, no Art 9 data, no recipients, no transfers, no automated decisions, on paper', {
+      kod: 'nyhetsbrev', namn: 'Nyhetsbrev', andamal: ['Skicka nyhetsbrev'], rattsligGrund: 'samtycke', uppgifter: ['E-postadress'], registrerade: ['Prenumeranter'],
+      mottagare: [], tredjeland: { sker: false }, lagringstid: 'Tills samtycket återkallas', kalla: 'Prenumeranten', automatiseradeBeslut: { forekommer: false }, system: [],
+    } satisfies ProcessingActivityConfig, {
+      code: 'nyhetsbrev', name: 'Nyhetsbrev', purposes: ['Skicka nyhetsbrev'], legalBasis: 'consent', dataCategories: ['E-postadress'], subjectCategories: ['Prenumeranter'],
+      recipients: [], thirdCountry: { transfers: false }, retention: 'Tills samtycket återkallas', source: 'Prenumeranten', automatedDecisions: { exists: false }, systems: [],
+    }],
+  ] as const)('%s', (_label, entry, expected) => {
+    expect(toProcessingActivities([entry as ProcessingActivityConfig])).toStrictEqual([expected]);
+  });
+
+  it.each([
+    ['samtycke', 'consent'],
+    ['avtal', 'contract'],
+    ['rattslig_forpliktelse', 'legal_obligation'],
+    ['grundlaggande_intresse', 'vital_interest'],
+    ['allmant_intresse', 'public_interest'],
+    ['intresseavvagning', 'legitimate_interest'],
+  ] as const)('rattsligGrund %s is %s', (grund, basis) => {
+    expect(toProcessingActivities([{ ...full, rattsligGrund: grund }])[0]!.legalBasis).toBe(basis);
+  });
+
+  it('no förteckning is an empty list', () => {
+    expect(toProcessingActivities(undefined)).toEqual([]);
+  });
+});
+
 describe('toDelegationPoints — the förteckning as stored in pua.delegations', () => {
   it('maps punkt, beslut, roll, person and anmärkning, resolving the person to a staff id', () => {
     const ids = new Map([['197605039945', 'id-eva']]);
@@ -221,6 +335,33 @@ describe('validateSamverkanConfig errors name the JSON path', () => {
     ['delegation to an invalid personnummer', (c) => { dp(c, 1, 2, 2).person = '19760503-9946'; return c; }, ['kommuner[1].pua[2].delegeringsforteckning[2].person: must be a valid personnummer (YYYYMMDD-NNNN)']],
     ['delegation to staff without a deciding role in this PUA (Olof is samordnare in KS, not SN)', (c) => { dp(c, 1, 2, 2).person = '19680917-9952'; return c; }, ['kommuner[1].pua[2].delegeringsforteckning[2].person: the person holds no gdpr_samordnare or handlaggare role in granasa/SN']],
     ['person and roll: the person must hold that role here', (c) => { dp(c, 1, 0, 2).roll = 'handlaggare'; return c; }, ['kommuner[1].pua[0].delegeringsforteckning[2].person: the person does not hold the role "handlaggare" in granasa/KS']],
+    // Registerförteckning (Art 30(1)). kommuner[0].pua[0] = sjobacka/KS, [0].pua[2] = sjobacka/SN (ekonomiskt-bistand first), [0].pua[6] = sjobacka/SBH.
+    ['6.1 e without the law it rests on (Art 6(3))', (c) => { delete ra(c, 0, 2, 0).lag; return c; }, ['kommuner[0].pua[2].registerforteckning[0].lag: name the law the processing rests on (Art 6(3)): required with rattsligGrund "allmant_intresse"']],
+    ['6.1 c without the law (Art 6(3))', (c) => { delete ra(c, 0, 0, 0).lag; return c; }, ['kommuner[0].pua[0].registerforteckning[0].lag: name the law the processing rests on (Art 6(3)): required with rattsligGrund "rattslig_forpliktelse"']],
+    ['an empty law', (c) => { ra(c, 0, 2, 0).lag = ' '; return c; }, ['kommuner[0].pua[2].registerforteckning[0].lag: must not be empty']],
+    ['a legal basis that is not one of Art 6(1)', (c) => { (ra(c, 0, 2, 0) as { rattsligGrund: string }).rattsligGrund = 'myndighetsutovning'; return c; }, ['kommuner[0].pua[2].registerforteckning[0].rattsligGrund: must be one of samtycke, avtal, rattslig_forpliktelse, grundlaggande_intresse, allmant_intresse, intresseavvagning']],
+    ['the same kod twice in a PUA', (c) => { ra(c, 0, 2, 1).kod = 'ekonomiskt-bistand'; return c; }, ['kommuner[0].pua[2].registerforteckning[1].kod: duplicate kod "ekonomiskt-bistand" in this PUA']],
+    ['a kod with capitals and spaces', (c) => { ra(c, 0, 2, 0).kod = 'Ekonomiskt bistånd'; return c; }, ['kommuner[0].pua[2].registerforteckning[0].kod: must be lower-case letters, digits and "-"']],
+    ['no purpose', (c) => { ra(c, 0, 2, 0).andamal = []; return c; }, ['kommuner[0].pua[2].registerforteckning[0].andamal: name at least one purpose']],
+    ['an empty purpose', (c) => { ra(c, 0, 2, 0).andamal.push(' '); return c; }, ['kommuner[0].pua[2].registerforteckning[0].andamal[3]: must not be empty']],
+    ['no category of personal data', (c) => { ra(c, 0, 2, 0).uppgifter = []; return c; }, ['kommuner[0].pua[2].registerforteckning[0].uppgifter: name at least one category of personal data']],
+    ['no category of data subjects', (c) => { ra(c, 0, 2, 0).registrerade = []; return c; }, ['kommuner[0].pua[2].registerforteckning[0].registrerade: name at least one category of data subjects']],
+    ['recipients not said (an empty list says "none")', (c) => { delete (ra(c, 0, 2, 0) as Partial<ProcessingActivityConfig>).mottagare; return c; }, ['kommuner[0].pua[2].registerforteckning[0].mottagare: Required']],
+    ['a name over 200 characters', (c) => { ra(c, 0, 2, 0).namn = 'Ekonomiskt bistånd '.repeat(11); return c; }, ['kommuner[0].pua[2].registerforteckning[0].namn: must be at most 200 characters']],
+    ['more than 40 categories', (c) => { ra(c, 0, 2, 0).uppgifter = Array.from({ length: 41 }, (_, i) => `Uppgift ${i}`); return c; }, ['kommuner[0].pua[2].registerforteckning[0].uppgifter: must have at most 40 items']],
+    ['a transfer without countries or safeguards (Art 15(2), 46)', (c) => { ra(c, 0, 2, 0).tredjeland = { sker: true }; return c; }, [
+      'kommuner[0].pua[2].registerforteckning[0].tredjeland.lander: name the countries when "sker" is true',
+      'kommuner[0].pua[2].registerforteckning[0].tredjeland.skyddsatgarder: give the safeguards (Art 44–49) when "sker" is true',
+    ]],
+    ['a transfer to no country', (c) => { ra(c, 0, 0, 2).tredjeland.lander = []; return c; }, ['kommuner[0].pua[0].registerforteckning[2].tredjeland.lander: name the countries when "sker" is true']],
+    ['safeguards for a transfer that does not happen', (c) => { ra(c, 0, 2, 0).tredjeland.skyddsatgarder = 'Standardavtalsklausuler'; return c; }, ['kommuner[0].pua[2].registerforteckning[0].tredjeland.skyddsatgarder: only when "sker" is true']],
+    ['transfers not said', (c) => { (ra(c, 0, 2, 0) as { tredjeland: unknown }).tredjeland = {}; return c; }, ['kommuner[0].pua[2].registerforteckning[0].tredjeland.sker: Required']],
+    ['automated decisions without their logic and consequences (Art 15(1)(h))', (c) => { ra(c, 0, 6, 1).automatiseradeBeslut = { forekommer: true }; return c; }, [
+      'kommuner[0].pua[6].registerforteckning[1].automatiseradeBeslut.logik: describe the logic (Art 15(1)(h)) when "forekommer" is true',
+      'kommuner[0].pua[6].registerforteckning[1].automatiseradeBeslut.betydelse: describe the significance and consequences (Art 15(1)(h)) when "forekommer" is true',
+    ]],
+    ['logic of automated decisions that are not made', (c) => { ra(c, 0, 2, 0).automatiseradeBeslut.logik = 'Normen räknas ut'; return c; }, ['kommuner[0].pua[2].registerforteckning[0].automatiseradeBeslut.logik: only when "forekommer" is true']],
+    ['unknown key in an activity', (c) => { (ra(c, 0, 2, 0) as Record<string, unknown>).ansvarig = 'Anna Lindqvist'; return c; }, ["kommuner[0].pua[2].registerforteckning[0]: Unrecognized key(s) in object: 'ansvarig'"]],
     ['förvaltningsrätt with a bad e-mail', (c) => { c.kommuner[0]!.forvaltningsratt!.email = 'linkoping-at-dom.se'; return c; }, ['kommuner[0].forvaltningsratt.email: must be an e-mail address']],
     ['förvaltningsrätt without a name', (c) => { c.kommuner[1]!.forvaltningsratt!.name = ''; return c; }, ['kommuner[1].forvaltningsratt.name: must not be empty']],
     ['förvaltningsrätt with a bad postnummer', (c) => { c.kommuner[1]!.forvaltningsratt!.postalAddress!.postalCode = '58104 Linköping'; return c; }, ['kommuner[1].forvaltningsratt.postalAddress.postalCode: must be a Swedish postnummer (NNN NN)']],
@@ -235,6 +376,15 @@ describe('validateSamverkanConfig errors name the JSON path', () => {
   it.each([
     ['the same punkt in two PUAs', (c: SamverkanConfig) => { dp(c, 0, 1, 0).punkt = '7.1'; return c; }],
     ['a PUA without förteckning', (c: SamverkanConfig) => { delete c.kommuner[0]!.pua[1]!.delegeringsforteckning; return c; }],
+    ['the same kod in two PUAs', (c: SamverkanConfig) => { ra(c, 0, 1, 0).kod = 'ekonomiskt-bistand'; return c; }],
+    ['a PUA without registerförteckning', (c: SamverkanConfig) => { delete c.kommuner[1]!.pua[5]!.registerforteckning; return c; }],
+    ['consent, contract and legitimate interest need no law', (c: SamverkanConfig) => {
+      for (const [ai, grund] of [[0, 'samtycke'], [1, 'avtal'], [2, 'intresseavvagning']] as const) {
+        ra(c, 0, 2, ai).rattsligGrund = grund;
+        delete ra(c, 0, 2, ai).lag;
+      }
+      return c;
+    }],
     ['a kommun without förvaltningsrätt', (c: SamverkanConfig) => { delete c.kommuner[1]!.forvaltningsratt; return c; }],
     ['a förvaltningsrätt with its name only', (c: SamverkanConfig) => { c.kommuner[0]!.forvaltningsratt = { name: 'Förvaltningsrätten i Linköping' }; return c; }],
     ['a person holding the role kommun-wide', (c: SamverkanConfig) => {

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { DECISION_TYPES, DELEGATION_ROLES, type DelegationPoint } from './decision-types';
 import { DELEGATION_POINT_LIMITS } from './delegation-list';
 import { STAFF_ROLES } from './permissions';
+import { BASES_NEEDING_LAW, type LegalBasis, type ProcessingActivity } from './processing-activities';
+import { PROCESSING_ACTIVITY_LIMITS } from './processing-activity-list';
 import { parseOrganisationsnummer, parsePersonnummer } from './personnummer';
 
 const code = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and "-"');
@@ -54,6 +56,73 @@ const delegationPointSchema = z
   .strict()
   .refine((p) => p.roll !== undefined || p.person !== undefined, 'give the delegate: "roll", "person" or both');
 
+/**
+ * The legal bases of Art 6(1) a–f in the words a registerförteckning uses: "allmant_intresse" is
+ * "uppgift av allmänt intresse eller myndighetsutövning" (e), what most of a nämnd's work rests on.
+ */
+export const RATTSLIGA_GRUNDER = {
+  samtycke: 'consent',
+  avtal: 'contract',
+  rattslig_forpliktelse: 'legal_obligation',
+  grundlaggande_intresse: 'vital_interest',
+  allmant_intresse: 'public_interest',
+  intresseavvagning: 'legitimate_interest',
+} as const satisfies Record<string, LegalBasis>;
+const GRUNDER = Object.keys(RATTSLIGA_GRUNDER) as [keyof typeof RATTSLIGA_GRUNDER, ...(keyof typeof RATTSLIGA_GRUNDER)[]];
+const GRUNDER_NEEDING_LAW = GRUNDER.filter((g) => BASES_NEEDING_LAW.includes(RATTSLIGA_GRUNDER[g]));
+
+const PA = PROCESSING_ACTIVITY_LIMITS;
+const activityText = (max: number) => text.max(max, `must be at most ${max} characters`);
+const activityList = z.array(activityText(PA.item)).max(PA.items, `must have at most ${PA.items} items`);
+
+/**
+ * One processing activity of the PUA's registerförteckning (GDPR Art 30(1); issue #7), in the
+ * words of the förteckning: "kod", "namn", "andamal", "rattsligGrund" with the "lag" it rests on,
+ * the categories of "uppgifter" (and "kansligaUppgifter", Art 9–10) and of "registrerade",
+ * "mottagare" ([] = none outside the PUA), "tredjeland", "lagringstid" with the
+ * "dokumenthanteringsplan" reference, "kalla", "automatiseradeBeslut" and "system" ([] = on paper
+ * only). Whether there are transfers or automated decisions is said either way ("sker": false).
+ */
+const processingActivitySchema = z
+  .object({
+    kod: code.max(PA.code, `must be at most ${PA.code} characters`),
+    namn: activityText(PA.name),
+    andamal: activityList.min(1, 'name at least one purpose'),
+    rattsligGrund: z.enum(GRUNDER, { errorMap: () => ({ message: `must be one of ${GRUNDER.join(', ')}` }) }),
+    lag: activityText(PA.text).optional(),
+    uppgifter: activityList.min(1, 'name at least one category of personal data'),
+    kansligaUppgifter: activityList.optional(),
+    registrerade: activityList.min(1, 'name at least one category of data subjects'),
+    mottagare: activityList,
+    tredjeland: z.object({ sker: z.boolean(), lander: activityList.optional(), skyddsatgarder: activityText(PA.text).optional() }).strict(),
+    lagringstid: activityText(PA.text),
+    dokumenthanteringsplan: activityText(PA.reference).optional(),
+    kalla: activityText(PA.text),
+    automatiseradeBeslut: z.object({ forekommer: z.boolean(), logik: activityText(PA.text).optional(), betydelse: activityText(PA.text).optional() }).strict(),
+    system: activityList,
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (GRUNDER_NEEDING_LAW.includes(a.rattsligGrund) && a.lag === undefined) {
+      issue(['lag'], `name the law the processing rests on (Art 6(3)): required with rattsligGrund "${a.rattsligGrund}"`);
+    }
+    if (a.tredjeland.sker) {
+      if (!a.tredjeland.lander?.length) issue(['tredjeland', 'lander'], 'name the countries when "sker" is true');
+      if (a.tredjeland.skyddsatgarder === undefined) issue(['tredjeland', 'skyddsatgarder'], 'give the safeguards (Art 44–49) when "sker" is true');
+    } else {
+      if (a.tredjeland.lander !== undefined) issue(['tredjeland', 'lander'], 'only when "sker" is true');
+      if (a.tredjeland.skyddsatgarder !== undefined) issue(['tredjeland', 'skyddsatgarder'], 'only when "sker" is true');
+    }
+    if (a.automatiseradeBeslut.forekommer) {
+      if (a.automatiseradeBeslut.logik === undefined) issue(['automatiseradeBeslut', 'logik'], 'describe the logic (Art 15(1)(h)) when "forekommer" is true');
+      if (a.automatiseradeBeslut.betydelse === undefined) issue(['automatiseradeBeslut', 'betydelse'], 'describe the significance and consequences (Art 15(1)(h)) when "forekommer" is true');
+    } else {
+      if (a.automatiseradeBeslut.logik !== undefined) issue(['automatiseradeBeslut', 'logik'], 'only when "forekommer" is true');
+      if (a.automatiseradeBeslut.betydelse !== undefined) issue(['automatiseradeBeslut', 'betydelse'], 'only when "forekommer" is true');
+    }
+  });
+
 /** The förvaltningsrätt that hears appeals against the kommun's decisions (DOMAIN.md §8). */
 const forvaltningsratt = z.object({
   name: text,
@@ -73,6 +142,7 @@ const puaSchema = z.object({
   /** Defaults to the kommun's DPO. */
   dataskyddsombud: code.optional(),
   delegeringsforteckning: z.array(delegationPointSchema).optional(),
+  registerforteckning: z.array(processingActivitySchema).optional(),
 }).strict();
 
 const kommunSchema = z.object({
@@ -153,6 +223,12 @@ export const samverkanConfigSchema = z.object({
         else if (d.roll && !holds(pnr, d.roll, k.code, ref)) ctx.addIssue({ code: 'custom', path: [...at, 'person'], message: `the person does not hold the role "${d.roll}" in ${ref}` });
         else if (!d.roll && !DELEGATION_ROLES.some((role) => holds(pnr, role, k.code, ref))) ctx.addIssue({ code: 'custom', path: [...at, 'person'], message: `the person holds no ${DELEGATION_ROLES.join(' or ')} role in ${ref}` });
       });
+      const koder = new Set<string>();
+      p.registerforteckning?.forEach((a, ai) => {
+        if (typeof a.kod !== 'string') return;
+        if (koder.has(a.kod)) ctx.addIssue({ code: 'custom', path: ['kommuner', ki, 'pua', pi, 'registerforteckning', ai, 'kod'], message: `duplicate kod "${a.kod}" in this PUA` });
+        koder.add(a.kod);
+      });
     });
   });
   const pnrs = new Set<string>();
@@ -189,6 +265,38 @@ export function toDelegationPoints(points: readonly DelegationPointConfig[] | un
     }
     if (d.anmarkning) point.remark = d.anmarkning.trim();
     return point;
+  });
+}
+
+export type ProcessingActivityConfig = z.infer<typeof processingActivitySchema>;
+
+/**
+ * The förteckning as stored (`pua.processing_activities`): each entry as a ProcessingActivity, its
+ * lists in file order and each item once; optional parts only when given.
+ */
+export function toProcessingActivities(entries: readonly ProcessingActivityConfig[] | undefined): ProcessingActivity[] {
+  const once = (items: readonly string[]) => [...new Set(items.map((i) => i.trim()))];
+  return (entries ?? []).map((a) => {
+    const activity: ProcessingActivity = {
+      code: a.kod,
+      name: a.namn.trim(),
+      purposes: once(a.andamal),
+      legalBasis: RATTSLIGA_GRUNDER[a.rattsligGrund],
+      dataCategories: once(a.uppgifter),
+      subjectCategories: once(a.registrerade),
+      recipients: once(a.mottagare),
+      thirdCountry: a.tredjeland.sker ? { transfers: true, countries: once(a.tredjeland.lander ?? []), safeguards: (a.tredjeland.skyddsatgarder ?? '').trim() } : { transfers: false },
+      retention: a.lagringstid.trim(),
+      source: a.kalla.trim(),
+      automatedDecisions: a.automatiseradeBeslut.forekommer
+        ? { exists: true, logic: (a.automatiseradeBeslut.logik ?? '').trim(), significance: (a.automatiseradeBeslut.betydelse ?? '').trim() }
+        : { exists: false },
+      systems: once(a.system),
+    };
+    if (a.lag) activity.legalBasisLaw = a.lag.trim();
+    if (a.kansligaUppgifter?.length) activity.sensitiveCategories = once(a.kansligaUppgifter);
+    if (a.dokumenthanteringsplan) activity.retentionReference = a.dokumenthanteringsplan.trim();
+    return activity;
   });
 }
 
