@@ -60,12 +60,23 @@ export class StoredFileError extends Error {
   }
 }
 
-type FileKey = { id: Buffer; key: Buffer };
+/** A derived AES-256 key and its id (the first bytes of its SHA-256), which names it in a file's header. */
+export type StoreKey = { id: Buffer; key: Buffer };
+type FileKey = StoreKey;
 
-function deriveFileKey(master: Buffer): FileKey {
-  const key = Buffer.from(crypto.hkdfSync('sha256', master, Buffer.alloc(0), HKDF_INFO, 32));
+/** Length of a StoreKey's id. */
+export const STORE_KEY_ID_BYTES = KEY_ID_BYTES;
+
+/**
+ * HKDF-SHA256 (no salt) of a master key (one of PERSONNUMMER_ENCRYPTION_KEYS) for one purpose,
+ * named by `info`: each store gets its own keys, and never the personnummer key itself.
+ */
+export function deriveStoreKey(master: Buffer, info: string): StoreKey {
+  const key = Buffer.from(crypto.hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
   return { id: crypto.createHash('sha256').update(key).digest().subarray(0, KEY_ID_BYTES), key };
 }
+
+const deriveFileKey = (master: Buffer): FileKey => deriveStoreKey(master, HKDF_INFO);
 
 function assertHash(sha256: string): void {
   if (!SHA256_HEX.test(sha256)) throw new TypeError('Not a SHA-256 hex digest');
