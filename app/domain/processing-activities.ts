@@ -6,7 +6,7 @@
  * (samverkan-config.ts); task answers (task-answer.ts) are linked to an activity so nothing is
  * typed twice. Texts are the PUA's own, in Swedish: they are data, not interface text.
  */
-import { LEGAL_BASES } from './task-answer';
+import type { LEGAL_BASES } from './task-answer';
 
 export type LegalBasis = (typeof LEGAL_BASES)[number];
 
