@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { kommuner, pua } from '../../db/schema/index';
-import { validateSamverkanConfig, type SamverkanConfig } from '~/domain/samverkan-config';
+import { toProcessingActivities, validateSamverkanConfig, type SamverkanConfig } from '~/domain/samverkan-config';
 import { useTestDatabase } from '../../tests/db';
 import { countAuditRows } from './audit.server';
 import { getSamverkanOverview, importSamverkanConfig, isConfigured } from './organisation.server';
@@ -88,6 +88,32 @@ describe('importSamverkanConfig', () => {
     delete config.kommuner[1]!.forvaltningsratt;
     await importSamverkanConfig(config, actor, '2026-11-22');
     expect((await stored()).courts.get('granasa')).toBeNull();
+  });
+
+  /** Each PUA's stored registerförteckning by "kommun/PUA". */
+  async function storedActivities() {
+    const rows = await t.handle.db.select({ kommun: kommuner.code, code: pua.code, activities: pua.processingActivities }).from(pua).innerJoin(kommuner, eq(kommuner.id, pua.kommunId));
+    return new Map(rows.map((r) => [`${r.kommun}/${r.code}`, r.activities]));
+  }
+
+  it('stores each PUA’s registerförteckning as processing activities, and a re-import replaces it (issue #7)', async () => {
+    const config = demo();
+    const summary = await importSamverkanConfig(config, actor, '2026-11-22');
+    const expected = config.kommuner.flatMap((k) => k.pua.map((p) => [`${k.code}/${p.code}`, toProcessingActivities(p.registerforteckning)] as const));
+    expect(summary.processingActivities).toBe(expected.reduce((n, [, a]) => n + a.length, 0));
+    const stored = await storedActivities();
+    for (const [ref, activities] of expected) expect(stored.get(ref), ref).toEqual(activities);
+    expect(stored.get('sjobacka/SN')!.map((a) => a.code)).toEqual(['ekonomiskt-bistand', 'barn-och-unga', 'familjeradgivning']);
+    expect(stored.get('sjobacka/KS')!.find((a) => a.code === 'nyhetsbrev')).toMatchObject({ legalBasis: 'consent', thirdCountry: { transfers: true, countries: ['USA'] } });
+
+    const sn = config.kommuner[0]!.pua.find((p) => p.code === 'SN')!;
+    sn.registerforteckning = [sn.registerforteckning![2]!];
+    delete config.kommuner[0]!.pua.find((p) => p.code === 'BN')!.registerforteckning;
+    await importSamverkanConfig(config, actor, '2026-11-22');
+    const after = await storedActivities();
+    expect(after.get('sjobacka/SN')!.map((a) => a.code)).toEqual(['familjeradgivning']);
+    expect(after.get('sjobacka/BN')).toEqual([]);
+    expect(after.get('granasa/SN')).toEqual(stored.get('granasa/SN'));
   });
 
   it('re-import updates what changed and replaces a user’s roles', async () => {

@@ -4,7 +4,7 @@
  */
 import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { dataskyddsombud, kommuner, pua, roleAssignments, samverkan, staffUsers } from '../../db/schema/index';
-import { toDelegationPoints, type SamverkanConfig } from '~/domain/samverkan-config';
+import { toDelegationPoints, toProcessingActivities, type SamverkanConfig } from '~/domain/samverkan-config';
 import { parsePersonnummer } from '~/domain/personnummer';
 import { db, type Database } from '../utils/db.server';
 import { encryptPersonnummer, personnummerLookup } from '../utils/pnr-crypto.server';
@@ -35,14 +35,15 @@ export async function getSamverkanOverview(database: Database = db()) {
   };
 }
 
-export type ImportSummary = { kommuner: number; pua: number; dataskyddsombud: number; staff: number; roleAssignments: number; delegationPoints: number };
+export type ImportSummary = { kommuner: number; pua: number; dataskyddsombud: number; staff: number; roleAssignments: number; delegationPoints: number; processingActivities: number };
 
 /**
  * Imports a validated configuration in one transaction. Re-importing the same file changes
  * nothing but `updatedAt`; a changed file updates the rows it names. Rows the file no longer
  * names are kept (PUAs are deactivated, never deleted: cases refer to them). A staff user's
  * role assignments are replaced by those in the file, and so is each PUA's delegeringsförteckning
- * (`pua.delegations`, persons resolved to staff ids; no förteckning in the file = an empty one).
+ * (`pua.delegations`, persons resolved to staff ids) and registerförteckning
+ * (`pua.processing_activities`); no förteckning in the file = an empty one.
  * A decision keeps the point it was taken under as it read then (`decisions.delegation_point`).
  */
 export async function importSamverkanConfig(config: SamverkanConfig, actor: Actor, today: string, database: Database = db()): Promise<ImportSummary> {
@@ -150,11 +151,14 @@ export async function importSamverkanConfig(config: SamverkanConfig, actor: Acto
 
     // The förteckningar last: a point may name a person, who now has a staff id.
     let delegationPoints = 0;
+    let processingActivities = 0;
     for (const k of config.kommuner) {
       for (const p of k.pua) {
         const delegations = toDelegationPoints(p.delegeringsforteckning, (pnr) => staffIds.get(pnr));
-        await tx.update(pua).set({ delegations }).where(eq(pua.id, puaIds.get(`${k.code}/${p.code}`)!));
+        const activities = toProcessingActivities(p.registerforteckning);
+        await tx.update(pua).set({ delegations, processingActivities: activities }).where(eq(pua.id, puaIds.get(`${k.code}/${p.code}`)!));
         delegationPoints += delegations.length;
+        processingActivities += activities.length;
       }
     }
 
@@ -165,6 +169,7 @@ export async function importSamverkanConfig(config: SamverkanConfig, actor: Acto
       staff: config.staff.length,
       roleAssignments: assignmentCount,
       delegationPoints,
+      processingActivities,
     };
     await writeAudit(tx, { actor, action: 'config.import', entityType: 'samverkan', entityId: sv!.id, details: { ...summary } });
     return summary;

@@ -5,6 +5,7 @@
  * the samverkan configuration file so that re-importing it updates instead of duplicating.
  */
 import type { DelegationPoint } from '../../app/domain/decision-types';
+import type { ProcessingActivity } from '../../app/domain/processing-activities';
 import { boolean, pgEnum, pgTable, text, timestamp, uuid, uniqueIndex, index, jsonb } from 'drizzle-orm/pg-core';
 
 export type PostalAddress = { street: string; postalCode: string; city: string; careOf?: string };
@@ -65,6 +66,8 @@ export const pua = pgTable('pua', {
   active: boolean('active').notNull().default(true),
   /** The delegeringsförteckning for GDPR decisions (issue #6): who may decide what, by point. */
   delegations: jsonb('delegations').$type<DelegationPoint[]>().notNull().default([]),
+  /** The registerförteckning (GDPR Art 30; issue #7): the PUA's processing activities, kept by its samordnare. */
+  processingActivities: jsonb('processing_activities').$type<ProcessingActivity[]>().notNull().default([]),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('pua_code_uq').on(t.kommunId, t.code),

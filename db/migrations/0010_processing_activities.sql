@@ -1,0 +1,1 @@
+ALTER TABLE "pua" ADD COLUMN "processing_activities" jsonb DEFAULT '[]'::jsonb NOT NULL;
