@@ -143,6 +143,8 @@ const puaSchema = z.object({
   dataskyddsombud: code.optional(),
   delegeringsforteckning: z.array(delegationPointSchema).optional(),
   registerforteckning: z.array(processingActivitySchema).optional(),
+  /** A registerutdrag needs a second person's approval before it goes out (issue #7). Default: no. */
+  registerutdragFyraOgon: z.boolean().optional(),
 }).strict();
 
 const kommunSchema = z.object({

@@ -156,7 +156,7 @@ export async function importSamverkanConfig(config: SamverkanConfig, actor: Acto
       for (const p of k.pua) {
         const delegations = toDelegationPoints(p.delegeringsforteckning, (pnr) => staffIds.get(pnr));
         const activities = toProcessingActivities(p.registerforteckning);
-        await tx.update(pua).set({ delegations, processingActivities: activities }).where(eq(pua.id, puaIds.get(`${k.code}/${p.code}`)!));
+        await tx.update(pua).set({ delegations, processingActivities: activities, utdragFourEyes: p.registerutdragFyraOgon ?? false }).where(eq(pua.id, puaIds.get(`${k.code}/${p.code}`)!));
         delegationPoints += delegations.length;
         processingActivities += activities.length;
       }

@@ -5,3 +5,4 @@ export * from './audit';
 export * from './bankid';
 export * from './cases';
 export * from './decisions';
+export * from './utdrag';

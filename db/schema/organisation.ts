@@ -68,6 +68,8 @@ export const pua = pgTable('pua', {
   delegations: jsonb('delegations').$type<DelegationPoint[]>().notNull().default([]),
   /** The registerförteckning (GDPR Art 30; issue #7): the PUA's processing activities, kept by its samordnare. */
   processingActivities: jsonb('processing_activities').$type<ProcessingActivity[]>().notNull().default([]),
+  /** A registerutdrag needs a second person's approval before release (four-eyes; issue #7). */
+  utdragFourEyes: boolean('utdrag_four_eyes').notNull().default(false),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('pua_code_uq').on(t.kommunId, t.code),
