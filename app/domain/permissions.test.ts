@@ -14,6 +14,9 @@ describe('puasWithPermission', () => {
     [[{ role: 'dataskyddsombud', puaId: null, kommunId: 'sj' }], 'read:case:pua', ['sj-ks', 'sj-sn']], // kommun scope: all its PUAs
     [[{ role: 'systemagare', puaId: 'sj-sn', kommunId: null }], 'read:case:pua', []], // systemägare sees tasks, not cases
     [[{ role: 'kontaktcenter', puaId: null, kommunId: 'gr' }], 'handle:case:pua', []], // status only (seed 001)
+    [[{ role: 'gdpr_samordnare', puaId: 'sj-sn', kommunId: null }], 'edit:register:pua', ['sj-sn']], // the samordnare keeps the PUA's registerförteckning
+    [[{ role: 'admin', puaId: null, kommunId: 'sj' }], 'edit:register:pua', []], // the admin keeps the delegeringsförteckning, not this one
+    [[{ role: 'dataskyddsombud', puaId: null, kommunId: 'sj' }], 'edit:register:pua', []], // the DPO monitors (Art 39), does not keep it
     [
       [
         { role: 'gdpr_samordnare', puaId: 'sj-ks', kommunId: null },

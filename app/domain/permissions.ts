@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'register:case:pua', // register and re-route incoming cases
   'decide:case:pua', // issue a beslut (delegation is checked separately)
   'compile:registerutdrag:pua',
+  'edit:register:pua', // keep the PUA's registerförteckning (Art 30): add, change, remove processing activities
   'answer:task:own', // answer tasks addressed to me
   'verify:identity', // reception/kontaktcenter identity checks
   'register:request:visitor', // file a request on a visitor's behalf
@@ -33,7 +34,8 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  gdpr_samordnare: ['read:case:pua', 'handle:case:pua', 'register:case:pua', 'decide:case:pua', 'compile:registerutdrag:pua', 'answer:task:own', 'read:audit:pua'],
+  // The samordnare keeps the registerförteckning (DOMAIN.md §1): a duty of its own, not case handling.
+  gdpr_samordnare: ['read:case:pua', 'handle:case:pua', 'register:case:pua', 'decide:case:pua', 'compile:registerutdrag:pua', 'edit:register:pua', 'answer:task:own', 'read:audit:pua'],
   handlaggare: ['read:case:assigned', 'decide:case:pua', 'answer:task:own'],
   systemagare: ['answer:task:own'],
   registrator: ['register:case:pua', 'register:request:visitor'],

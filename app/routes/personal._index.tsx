@@ -20,17 +20,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const caseWork = scopePuaIds(scope).length > 0;
   const taskWork = assignments.some((a) => roleGrants(a.role, 'answer:task:own'));
   const adminWork = assignments.some((a) => roleGrants(a.role, 'admin:config:kommun'));
+  const registerWork = assignments.some((a) => roleGrants(a.role, 'edit:register:pua'));
   // The overview is counts only, over the cases this person may see anyway.
   const dashboard = caseWork ? await caseDashboard(scope, todayInStockholm()) : null;
   const t = await i18next.getFixedT(request, ['account', 'common']);
-  return json({ title: `${t('account:staff.title')} – ${t('common:service.name')}`, ...overview, caseWork, taskWork, adminWork, dashboard });
+  return json({ title: `${t('account:staff.title')} – ${t('common:service.name')}`, ...overview, caseWork, taskWork, adminWork, registerWork, dashboard });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
 export default function StaffHome() {
   const { t } = useTranslation(['account', 'office']);
-  const { name, roles, caseWork, taskWork, adminWork, dashboard } = useLoaderData<typeof loader>();
+  const { name, roles, caseWork, taskWork, adminWork, registerWork, dashboard } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="caption-l">{t('loggedInAs', { name })}</span>
@@ -43,6 +44,7 @@ export default function StaffHome() {
         </>
       ) : null}
       {taskWork ? <WorkArea to="/personal/uppdrag" title={t('office:home.tasks')} text={t('office:home.tasksText')} /> : null}
+      {registerWork ? <WorkArea to="/personal/registerforteckning" title={t('office:register.title')} text={t('office:register.homeText')} /> : null}
       {adminWork ? <WorkArea to="/personal/delegeringsforteckning" title={t('office:delegations.title')} text={t('office:delegations.homeText')} /> : null}
       <h2 className="heading-m">{t('staff.rolesHeading')}</h2>
       <ul className="list list--bullet">
