@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ProcessingActivity } from './processing-activities';
 import { parseTaskAnswer } from './task-answer';
 
 const found = {
@@ -47,5 +48,55 @@ describe('parseTaskAnswer', () => {
   it('keeps what was typed when it refuses', () => {
     const r = parseTaskAnswer({ ...found, retention: '' });
     expect(r).toMatchObject({ ok: false, values: { whereWhich: 'Treserva' } });
+  });
+});
+
+describe('parseTaskAnswer with the registerförteckning (issue #7): nothing typed twice', () => {
+  const BISTAND: ProcessingActivity = {
+    code: 'ekonomiskt-bistand',
+    name: 'Handläggning av ekonomiskt bistånd',
+    purposes: ['Pröva rätten till bistånd', 'Följa upp beslut'],
+    legalBasis: 'public_interest',
+    legalBasisLaw: 'Socialtjänstlagen (2001:453)',
+    dataCategories: ['Namn', 'Inkomster'],
+    subjectCategories: ['Sökande'],
+    recipients: ['Försäkringskassan'],
+    thirdCountry: { transfers: true, countries: ['USA'], safeguards: 'EU–US Data Privacy Framework' },
+    retention: 'Gallras fem år efter sista anteckning',
+    retentionReference: 'DHP SN 3.2.1',
+    source: 'Från dig och från Försäkringskassan',
+    automatedDecisions: { exists: false },
+    systems: ['Treserva'],
+  };
+  const located = { workplace: 'IFO', found: 'yes', where: 'system', whereWhich: 'Treserva', source: 'person' };
+
+  it('takes purpose, legal basis, retention, recipients, third country and automated decisions from the activity', () => {
+    expect(parseTaskAnswer({ ...located, activityCode: 'ekonomiskt-bistand' }, [BISTAND])).toEqual({
+      ok: true,
+      answer: {
+        found: 'yes',
+        workplace: 'IFO',
+        where: 'system',
+        whereWhich: 'Treserva',
+        source: 'person',
+        sourceWhich: undefined,
+        purpose: 'Pröva rätten till bistånd; Följa upp beslut',
+        legalBasis: 'public_interest',
+        legalBasisLaw: 'Socialtjänstlagen (2001:453)',
+        retention: 'Gallras fem år efter sista anteckning (DHP SN 3.2.1)',
+        recipients: 'Försäkringskassan',
+        thirdCountry: 'yes',
+        thirdCountryDetails: 'USA: EU–US Data Privacy Framework',
+        automated: 'no',
+        notes: undefined,
+        activityCode: 'ekonomiskt-bistand',
+      },
+    });
+  });
+
+  it('still needs where the data was found; an unknown activity is refused; without one, everything is asked', () => {
+    expect(parseTaskAnswer({ workplace: 'IFO', found: 'yes', activityCode: 'ekonomiskt-bistand' }, [BISTAND])).toEqual(expect.objectContaining({ ok: false, errors: { where: 'choose', whereWhich: 'required', source: 'choose' } }));
+    expect(parseTaskAnswer({ ...located, activityCode: 'hemtjanst' }, [BISTAND])).toEqual(expect.objectContaining({ ok: false, errors: expect.objectContaining({ activityCode: 'choose' }) }));
+    expect(parseTaskAnswer({ ...located, activityCode: '' }, [BISTAND])).toEqual(expect.objectContaining({ ok: false, errors: expect.objectContaining({ purpose: 'required', legalBasis: 'choose' }) }));
   });
 });

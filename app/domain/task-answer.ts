@@ -4,6 +4,8 @@
  * decisions. "Inga uppgifter funna" is a complete answer. Pure parsing and validation: field
  * → error code, translated by the page (locales/<lng>/office.json `task.errors`).
  */
+import type { ProcessingActivity } from './processing-activities';
+
 export const WHERE = ['system', 'app', 'binder', 'other'] as const;
 export const SOURCES = ['person', 'other'] as const;
 /** GDPR Art 6(1) c, e, b, a, f, d in the routine's words. */
@@ -29,6 +31,11 @@ export type TaskAnswer =
     automated: 'yes' | 'no';
     automatedDetails?: string;
     notes?: string;
+    /**
+     * The processing activity of the PUA's registerförteckning the data belongs to (issue #7). When
+     * given, purpose through automated decisions were taken from the activity, not typed.
+     */
+    activityCode?: string;
   };
 
 export type TaskAnswerErrors = Record<string, 'required' | 'choose' | 'tooLong'>;
@@ -36,8 +43,12 @@ export type ParsedTaskAnswer = { ok: true; answer: TaskAnswer } | { ok: false; e
 
 export const MAX_ANSWER_FIELD = 2000;
 
-/** Validates the submitted form (all values strings, as from FormData). */
-export function parseTaskAnswer(input: Record<string, string | undefined>): ParsedTaskAnswer {
+/**
+ * Validates the submitted form (all values strings, as from FormData). `activities`: the PUA's
+ * registerförteckning. An answer that names one of them (`activityCode`) takes purpose, legal
+ * basis, retention, recipients, third country and automated decisions from it — nothing typed twice.
+ */
+export function parseTaskAnswer(input: Record<string, string | undefined>, activities: readonly ProcessingActivity[] = []): ParsedTaskAnswer {
   const values: Record<string, string> = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, (v ?? '').trim()]));
   const errors: TaskAnswerErrors = {};
   const text = (name: string, required: boolean) => {
@@ -63,6 +74,13 @@ export function parseTaskAnswer(input: Record<string, string | undefined>): Pars
   const whereWhich = text('whereWhich', true);
   const source = choice('source', SOURCES);
   const sourceWhich = text('sourceWhich', source === 'other');
+  const code = values.activityCode ?? '';
+  const activity = code ? activities.find((a) => a.code === code) : undefined;
+  if (code && !activity) errors.activityCode = 'choose';
+  if (activity) {
+    if (Object.keys(errors).length) return { ok: false, errors, values };
+    return { ok: true, answer: { found: 'yes', workplace: workplace!, where: where!, whereWhich: whereWhich!, source: source!, sourceWhich, ...fromActivity(activity), notes, activityCode: activity.code } };
+  }
   const purpose = text('purpose', true);
   const legalBasis = choice('legalBasis', LEGAL_BASES);
   const legalBasisLaw = text('legalBasisLaw', legalBasis !== undefined && NEEDS_LAW.includes(legalBasis));
@@ -93,5 +111,21 @@ export function parseTaskAnswer(input: Record<string, string | undefined>): Pars
       automatedDetails,
       notes,
     },
+  };
+}
+
+/** The described part of an answer, as the registerförteckning states it for the activity. */
+function fromActivity(a: ProcessingActivity) {
+  const retention = a.retentionReference ? `${a.retention} (${a.retentionReference})` : a.retention;
+  return {
+    purpose: a.purposes.join('; '),
+    legalBasis: a.legalBasis,
+    ...(a.legalBasisLaw ? { legalBasisLaw: a.legalBasisLaw } : {}),
+    retention,
+    ...(a.recipients.length ? { recipients: a.recipients.join('; ') } : {}),
+    thirdCountry: a.thirdCountry.transfers ? ('yes' as const) : ('no' as const),
+    ...(a.thirdCountry.transfers ? { thirdCountryDetails: `${a.thirdCountry.countries.join(', ')}: ${a.thirdCountry.safeguards}` } : {}),
+    automated: a.automatedDecisions.exists ? ('yes' as const) : ('no' as const),
+    ...(a.automatedDecisions.exists ? { automatedDetails: a.automatedDecisions.logic } : {}),
   };
 }

@@ -105,7 +105,7 @@ export async function listMyTasks(staffId: string, database: Database = db()) {
 export async function getMyTask(taskId: string, staffId: string, database: Database = db()) {
   if (!UUID.test(taskId)) return null;
   const [row] = await database
-    .select({ ...taskColumns, subjectName: submissions.subjectName, subjectPnrCiphertext: submissions.subjectPnrCiphertext, rights: cases.rights, protectedIdentity: cases.protectedIdentity })
+    .select({ ...taskColumns, subjectName: submissions.subjectName, subjectPnrCiphertext: submissions.subjectPnrCiphertext, rights: cases.rights, protectedIdentity: cases.protectedIdentity, processingActivities: pua.processingActivities })
     .from(caseTasks)
     .innerJoin(cases, eq(cases.id, caseTasks.caseId))
     .innerJoin(submissions, eq(submissions.id, cases.submissionId))

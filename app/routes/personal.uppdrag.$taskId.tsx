@@ -53,6 +53,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       dueOn: task.dueOn,
       status: task.status,
       answer: task.answer as TaskAnswer | null,
+      // The PUA's registerförteckning: answering "this is activity X" fills in purpose to automated decisions.
+      activities: task.processingActivities.map((a) => ({ code: a.code, name: a.name })),
       subject: hidden ? null : { name: task.subjectName, pnr: maskPersonnummer(decryptPersonnummer(task.subjectPnrCiphertext)) },
     },
   });
@@ -62,7 +64,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(match
 
 type ActionData = { errors: Record<string, string>; values: Record<string, string> };
 
-const FIELDS = ['workplace', 'found', 'where', 'whereWhich', 'source', 'sourceWhich', 'purpose', 'legalBasis', 'legalBasisLaw', 'retention', 'recipients', 'thirdCountry', 'thirdCountryDetails', 'automated', 'automatedDetails', 'notes'];
+const FIELDS = ['workplace', 'found', 'where', 'whereWhich', 'source', 'sourceWhich', 'activityCode', 'purpose', 'legalBasis', 'legalBasisLaw', 'retention', 'recipients', 'thirdCountry', 'thirdCountryDetails', 'automated', 'automatedDetails', 'notes'];
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { staff } = await requireStaffWithPermission(request, 'answer:task:own');
@@ -71,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { formData, files, errors: uploadErrors } = await parseUploadForm(request, { fieldName: 'files', maxFiles: MAX_FILES });
   await validateCsrf(formData, request);
   const input = Object.fromEntries(FIELDS.map((f) => [f, String(formData.get(f) ?? '')]));
-  const parsed = parseTaskAnswer(input);
+  const parsed = parseTaskAnswer(input, task.processingActivities);
   if (!parsed.ok || uploadErrors.length) {
     const errors: Record<string, string> = parsed.ok ? {} : Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k, `form.${v}`]));
     if (uploadErrors.length) errors.files = `upload.${uploadErrors[0]!.code}`;
@@ -137,6 +139,18 @@ export default function TaskPage() {
           <TextInput id="whereWhich" name="whereWhich" label={t('task.form.whereWhich')} labelSize="s" defaultValue={v.whereWhich} error={err('whereWhich')} />
           <Radios {...radios('source', SOURCES, 'sourceOptions')} />
           <TextInput id="sourceWhich" name="sourceWhich" label={t('task.form.sourceWhich')} labelSize="s" optional defaultValue={v.sourceWhich} error={err('sourceWhich')} />
+          {task.activities.length ? (
+            <Radios
+              id="activityCode"
+              name="activityCode"
+              legend={t('task.form.activityCode')}
+              legendSize="s"
+              hint={t('task.form.activityCodeHint')}
+              defaultValue={v.activityCode ?? ''}
+              error={err('activityCode')}
+              items={[...task.activities.map((a) => ({ value: a.code, label: <span lang="sv">{a.name}</span> })), { value: '', label: t('task.form.activityNone') }]}
+            />
+          ) : null}
           <Textarea id="purpose" name="purpose" label={t('task.form.purpose')} labelSize="s" defaultValue={v.purpose} error={err('purpose')} rows={2} />
           <Radios {...radios('legalBasis', LEGAL_BASES, 'legalBases')} />
           <TextInput id="legalBasisLaw" name="legalBasisLaw" label={t('task.form.legalBasisLaw')} labelSize="s" hint={t('task.form.legalBasisLawHint')} defaultValue={v.legalBasisLaw} error={err('legalBasisLaw')} />
