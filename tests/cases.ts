@@ -10,6 +10,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { validateSamverkanConfig } from '../app/domain/samverkan-config';
 import { getSamverkanOverview, importSamverkanConfig } from '../app/models/organisation.server';
 import { fileSubmission, type NewSubmission } from '../app/models/submission.server';
+import { createDeliveryStore, useDeliveryStore } from '../app/utils/delivery-store.server';
 import { createFileStore, useFileStore } from '../app/utils/file-store.server';
 import { encryptPersonnummer, personnummerLookup } from '../app/utils/pnr-crypto.server';
 import { residents, staffUsers } from '../db/schema/index';
@@ -23,6 +24,19 @@ export function useTestFileStore() {
   });
   afterAll(() => {
     useFileStore(undefined);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+/** A delivery store of its own (ADR 011) in a temporary directory, for tests that build packages. */
+export function useTestDeliveryStore() {
+  let dir = '';
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsp-delivery-'));
+    useDeliveryStore(createDeliveryStore({ dir, keys: [crypto.randomBytes(32)] }));
+  });
+  afterAll(() => {
+    useDeliveryStore(undefined);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 }

@@ -23,6 +23,7 @@ CREATE TABLE "utdrag_packages" (
 	"prepared_by_staff_id" uuid NOT NULL,
 	"approved_by_staff_id" uuid,
 	"approved_at" timestamp with time zone,
+	"store_id" text,
 	"sha256" text,
 	"size" bigint,
 	"manifest" jsonb,

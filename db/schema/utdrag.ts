@@ -47,7 +47,8 @@ export const utdragPackages = pgTable('utdrag_packages', {
   preparedByStaffId: uuid('prepared_by_staff_id').notNull().references(() => staffUsers.id),
   approvedByStaffId: uuid('approved_by_staff_id').references(() => staffUsers.id),
   approvedAt: timestamp('approved_at', { withTimezone: true }),
-  /** The ZIP in the file store, and its manifest (file → sha256, size). */
+  /** The ZIP in the delivery store (ADR 011): its id there, SHA-256 and size, and its manifest. */
+  storeId: text('store_id'),
   sha256: text('sha256'),
   size: bigint('size', { mode: 'number' }),
   manifest: jsonb('manifest').$type<{ files: { path: string; sha256: string; size: number }[] }>(),

@@ -1,0 +1,283 @@
+/**
+ * The registerutdrag package of a case (issue #7): prepared once every item is reviewed and linked
+ * to a processing activity (and, when something is excluded, the beslut on it is taken), approved
+ * by a second person when the PUA asks for four-eyes, then built as a streamed ZIP into the
+ * delivery store (ADR 011) and released in Mina ärenden. The caller checks the staff member's right
+ * to compile in the case's PUA; the resident's download checks ownership (resident-cases.server.ts).
+ */
+import { Readable } from 'node:stream';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { caseTasks, cases, dataskyddsombud, decisions, kommuner, pua, submissions } from '../../db/schema/index';
+import { utdragPackages } from '../../db/schema/utdrag';
+import { writeRegisterutdragPackage } from '~/documents/registerutdrag/package.server';
+import type { Exclusion, RegisterutdragActivity, RegisterutdragData, ReleasedItem } from '~/documents/registerutdrag/types';
+import type { Lang } from '~/documents/types';
+import { addDays } from '~/domain/iso-date';
+import { appliedProvisions, legalGround } from '~/domain/legal-grounds';
+import { maskPersonnummerInText } from '~/domain/personnummer';
+import { portabilityReason } from '~/domain/portability';
+import type { ProcessingActivity } from '~/domain/processing-activities';
+import type { TaskAnswer } from '~/domain/task-answer';
+import { EXCLUSION_GROUNDS, reviewComplete, utdragOutcome, type ItemReview } from '~/domain/utdrag-review';
+import { todayInStockholm } from '../utils/dates.server';
+import { db, type Database } from '../utils/db.server';
+import { deliveryStore } from '../utils/delivery-store.server';
+import { readStoredFile } from '../utils/file-store.server';
+import { decryptPersonnummer } from '../utils/pnr-crypto.server';
+import { writeAudit } from './audit.server';
+import { findResidentCase } from './resident-cases.server';
+import { listUtdragItems } from './utdrag-items.server';
+
+/** Days a built package stays in the delivery store for digital delivery (the case keeps the record). */
+export const AVAILABLE_DAYS = 60;
+
+type Tx = Database;
+const transaction = <T>(database: Database, fn: (tx: Tx) => Promise<T>) => database.transaction((txn) => fn(txn as unknown as Tx));
+
+export type PrepareError = 'no-items' | 'not-reviewed' | 'no-activity' | 'needs-decision';
+export type PrepareResult = { ok: true; packageId: string; status: 'awaiting_approval' | 'approved' } | { ok: false; error: PrepareError };
+
+/** What stands between the compilation and a package, in the order the samordnare meets it. */
+export async function utdragReadiness(caseId: string, database: Database = db()): Promise<{ error: PrepareError | null; outcome: 'bifall' | 'delvis_bifall' }> {
+  const [items, c, decided] = await Promise.all([listUtdragItems(caseId, database), caseOf(caseId, database), decidedExclusion(caseId, database)]);
+  const reviews = items.map((i) => i.review).filter((r): r is ItemReview => r !== null);
+  const outcome = utdragOutcome(reviews);
+  const codes = new Set(c.activities.map((a) => a.code));
+  const error: PrepareError | null = !items.length
+    ? 'no-items'
+    : !reviewComplete(items)
+      ? 'not-reviewed'
+      : items.some((i) => !i.activityCode || !codes.has(i.activityCode))
+        ? 'no-activity'
+        : outcome === 'delvis_bifall' && !decided
+          ? 'needs-decision'
+          : null;
+  return { error, outcome };
+}
+
+async function caseOf(caseId: string, database: Database) {
+  const [row] = await database.select({ id: cases.id, fourEyes: pua.utdragFourEyes, activities: pua.processingActivities }).from(cases).innerJoin(pua, eq(pua.id, cases.puaId)).where(eq(cases.id, caseId));
+  if (!row) throw new Error(`case ${caseId} not found`);
+  return row;
+}
+
+/** The beslut that refuses part of the registerutdrag (an exclusion), when it has been taken. */
+async function decidedExclusion(caseId: string, database: Database) {
+  const rows = await database.select({ decidedOn: decisions.decidedOn, parts: decisions.parts }).from(decisions).where(and(eq(decisions.caseId, caseId), eq(decisions.status, 'decided'))).orderBy(desc(decisions.decidedAt));
+  const row = rows.find((d) => d.parts.some((p) => p.right === 'registerutdrag' && p.outcome !== 'bifall'));
+  return row?.decidedOn ? { decidedOn: row.decidedOn } : null;
+}
+
+/**
+ * Prepares the package: the compilation is complete. A package not yet built is replaced (the
+ * samordnare changed a review); with four-eyes it waits for someone else's approval.
+ */
+export async function prepareUtdragPackage(input: { caseId: string; staffId: string }, database: Database = db()): Promise<PrepareResult> {
+  const ready = await utdragReadiness(input.caseId, database);
+  if (ready.error) return { ok: false, error: ready.error };
+  const c = await caseOf(input.caseId, database);
+  const status = c.fourEyes ? ('awaiting_approval' as const) : ('approved' as const);
+  return transaction(database, async (tx) => {
+    await tx.delete(utdragPackages).where(and(eq(utdragPackages.caseId, input.caseId), inArray(utdragPackages.status, ['awaiting_approval', 'approved'])));
+    const [p] = await tx
+      .insert(utdragPackages)
+      .values({ caseId: input.caseId, status, preparedByStaffId: input.staffId, ...(status === 'approved' ? { approvedByStaffId: input.staffId, approvedAt: new Date() } : {}) })
+      .returning({ id: utdragPackages.id });
+    await writeAudit(tx, { actor: { type: 'staff', id: input.staffId }, action: 'utdrag.prepared', entityType: 'case', entityId: input.caseId, details: { packageId: p!.id, status, outcome: ready.outcome } });
+    return { ok: true, packageId: p!.id, status };
+  });
+}
+
+export type ApproveResult = { ok: true } | { ok: false; error: 'not-found' | 'own-preparation' };
+
+/** Four-eyes: someone other than the one who prepared it approves the package. */
+export async function approveUtdragPackage(input: { caseId: string; packageId: string; staffId: string }, database: Database = db()): Promise<ApproveResult> {
+  return transaction(database, async (tx) => {
+    const [p] = await tx.select().from(utdragPackages).where(and(eq(utdragPackages.id, input.packageId), eq(utdragPackages.caseId, input.caseId), eq(utdragPackages.status, 'awaiting_approval'))).for('update');
+    if (!p) return { ok: false, error: 'not-found' };
+    if (p.preparedByStaffId === input.staffId) return { ok: false, error: 'own-preparation' };
+    await tx.update(utdragPackages).set({ status: 'approved', approvedByStaffId: input.staffId, approvedAt: new Date() }).where(eq(utdragPackages.id, p.id));
+    await writeAudit(tx, { actor: { type: 'staff', id: input.staffId }, action: 'utdrag.approved', entityType: 'case', entityId: input.caseId, details: { packageId: p.id } });
+    return { ok: true };
+  });
+}
+
+/** The case's current package (the newest not removed), or null. */
+export async function currentUtdragPackage(caseId: string, database: Database = db()) {
+  const [p] = await database.select().from(utdragPackages).where(and(eq(utdragPackages.caseId, caseId), ne(utdragPackages.status, 'removed'))).orderBy(desc(utdragPackages.createdAt)).limit(1);
+  return p ?? null;
+}
+
+/**
+ * Builds an approved package into the delivery store and releases it: the ZIP streams from the
+ * stored files through the builder into the encrypted store, so memory stays flat.
+ */
+export async function buildUtdragPackage(input: { caseId: string; packageId: string; staffId: string }, database: Database = db()): Promise<{ ok: true } | { ok: false; error: 'not-found' }> {
+  const [p] = await database.select().from(utdragPackages).where(and(eq(utdragPackages.id, input.packageId), eq(utdragPackages.caseId, input.caseId), eq(utdragPackages.status, 'approved')));
+  if (!p) return { ok: false, error: 'not-found' };
+  const data = await utdragPackageData(input.caseId, database);
+  const writer = deliveryStore().writePackage();
+  const built = writeRegisterutdragPackage(data, writer.stream);
+  const [{ manifest }, stored] = await Promise.all([built, writer.done]);
+  const availableUntil = addDays(todayInStockholm(), AVAILABLE_DAYS);
+  await transaction(database, async (tx) => {
+    await tx
+      .update(utdragPackages)
+      .set({ status: 'built', sha256: stored.sha256, size: stored.size, storeId: stored.id, manifest: { files: manifest.files.map((f) => ({ path: f.path, sha256: f.sha256, size: f.size })) }, builtAt: new Date(), availableUntil })
+      .where(eq(utdragPackages.id, p.id));
+    await writeAudit(tx, { actor: { type: 'staff', id: input.staffId }, action: 'utdrag.built', entityType: 'case', entityId: input.caseId, details: { packageId: p.id, sha256: stored.sha256, size: stored.size, files: manifest.files.length } });
+  });
+  return { ok: true };
+}
+
+/**
+ * The built package of the resident's case as a stream, for the case's resident or their
+ * registered representative only (`findResidentCase`); every download audited, the first marks it delivered.
+ */
+export async function openUtdragPackageAsResident(caseId: string, residentId: string, database: Database = db()) {
+  if (!(await findResidentCase(caseId, residentId, database))) return null;
+  const p = await currentUtdragPackage(caseId, database);
+  if (!p || (p.status !== 'built' && p.status !== 'delivered') || !p.storeId) return null;
+  if (p.availableUntil && p.availableUntil < todayInStockholm()) return null;
+  await transaction(database, async (tx) => {
+    if (p.status === 'built') await tx.update(utdragPackages).set({ status: 'delivered', deliveredAt: new Date() }).where(eq(utdragPackages.id, p.id));
+    await writeAudit(tx, { actor: { type: 'resident', id: residentId }, action: 'utdrag.download', entityType: 'case', entityId: caseId, details: { packageId: p.id, sha256: p.sha256 } });
+  });
+  return { stream: deliveryStore().readPackage(p.storeId), size: p.size, availableUntil: p.availableUntil };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The package's data (RegisterutdragData), from the reviewed items of the case.
+
+const ANSWER_LABELS: Record<Lang, Record<string, string>> = {
+  sv: { workplace: 'Arbetsplats', whereWhich: 'Var uppgifterna finns', source: 'Varifrån uppgifterna kommer', notes: 'Anteckningar' },
+  en: { workplace: 'Workplace', whereWhich: 'Where the data is kept', source: 'Where the data comes from', notes: 'Notes' },
+};
+
+export async function utdragPackageData(caseId: string, database: Database = db()): Promise<RegisterutdragData> {
+  const [row] = await database
+    .select({
+      diarienummer: cases.diarienummer,
+      receivedDate: cases.receivedDate,
+      language: submissions.language,
+      relation: submissions.relation,
+      subjectName: submissions.subjectName,
+      subjectPnr: submissions.subjectPnrCiphertext,
+      kommun: { name: kommuner.name, postalAddress: kommuner.postalAddress, email: kommuner.email, phone: kommuner.phone, website: kommuner.website },
+      pua: { name: pua.name, postalAddress: pua.postalAddress, email: pua.email, phone: pua.phone },
+      dpo: { name: dataskyddsombud.name, postalAddress: dataskyddsombud.postalAddress, email: dataskyddsombud.email, phone: dataskyddsombud.phone },
+      activities: pua.processingActivities,
+    })
+    .from(cases)
+    .innerJoin(submissions, eq(submissions.id, cases.submissionId))
+    .innerJoin(pua, eq(pua.id, cases.puaId))
+    .innerJoin(kommuner, eq(kommuner.id, pua.kommunId))
+    .innerJoin(dataskyddsombud, eq(dataskyddsombud.id, pua.dataskyddsombudId))
+    .where(eq(cases.id, caseId));
+  if (!row) throw new Error(`case ${caseId} not found`);
+  const lang = row.language as Lang;
+  // Other people's personnummer are masked everywhere (Art 15(4)); the person's own may stay.
+  const subjectPnr = decryptPersonnummer(row.subjectPnr);
+  const mask = (text: string) => maskPersonnummerInText(text, [subjectPnr]);
+  const items = await listUtdragItems(caseId, database);
+  const answers = await answersOf(items.map((i) => i.taskId).filter((x): x is string => !!x), database);
+
+  const activities: RegisterutdragActivity[] = [];
+  for (const activity of row.activities as ProcessingActivity[]) {
+    const ofActivity = items.filter((i) => i.activityCode === activity.code);
+    if (!ofActivity.length) continue;
+    const released: ReleasedItem[] = [];
+    for (const i of ofActivity) {
+      const review = i.review!;
+      if (review.outcome === 'withhold') continue;
+      const answer = i.taskId ? answers.get(i.taskId) : undefined;
+      const fields = answer ? answerFields(answer, lang, mask) : [];
+      if (i.kind === 'answer') {
+        released.push({ id: i.id, kind: 'answer', title: mask(i.title), description: mask(answer?.whereWhich ?? i.title), data: { kind: 'fields', fields } });
+        continue;
+      }
+      const file = review.outcome === 'release_masked' ? i.redactedFile : i.file;
+      if (!file) continue;
+      released.push({
+        id: i.id,
+        kind: 'document',
+        title: mask(i.title),
+        description: mask(answer ? `${answer.whereWhich} (${answer.workplace})` : i.title),
+        data: null,
+        masked: review.outcome === 'release_masked',
+        file: { filename: file.filename, mimeType: file.mimeType, size: file.size, sha256: file.sha256, open: () => lazyStoredFile(file.sha256) },
+      });
+    }
+    const reason = portabilityReason(activity);
+    activities.push({
+      activity,
+      items: released,
+      exclusions: exclusionsOf(ofActivity.map((i) => i.review!), lang),
+      portability: reason
+        ? { applies: false, reason }
+        : {
+            applies: true,
+            provided: ofActivity
+              .filter((i) => i.kind === 'answer' && i.review!.outcome !== 'withhold' && i.taskId && answers.get(i.taskId)?.source === 'person')
+              .map((i) => ({ id: i.id, title: mask(i.title), providedOn: null, fields: answerFields(answers.get(i.taskId!)!, lang, mask) })),
+          },
+    });
+  }
+  return {
+    language: lang,
+    kommun: row.kommun,
+    pua: row.pua,
+    dataskyddsombud: row.dpo,
+    diarienummer: row.diarienummer ?? '',
+    releasedOn: todayInStockholm(),
+    builtAt: new Date().toISOString(),
+    recipient: { name: row.subjectName },
+    request: { receivedOn: row.receivedDate, relation: row.relation, subjectName: row.subjectName },
+    activities,
+    exclusionDecision: await decidedExclusion(caseId, database),
+  };
+}
+
+async function answersOf(taskIds: string[], database: Database) {
+  if (!taskIds.length) return new Map<string, Extract<TaskAnswer, { found: 'yes' }>>();
+  const rows = await database.select({ id: caseTasks.id, answer: caseTasks.answer }).from(caseTasks).where(inArray(caseTasks.id, taskIds));
+  return new Map(rows.filter((r) => (r.answer as TaskAnswer | null)?.found === 'yes').map((r) => [r.id, r.answer as Extract<TaskAnswer, { found: 'yes' }>]));
+}
+
+function answerFields(answer: Extract<TaskAnswer, { found: 'yes' }>, lang: Lang, mask: (s: string) => string) {
+  const labels = ANSWER_LABELS[lang];
+  const fields = [
+    { label: labels.workplace!, value: answer.workplace },
+    { label: labels.whereWhich!, value: answer.whereWhich },
+    { label: labels.source!, value: answer.sourceWhich ?? answer.source },
+    ...(answer.notes ? [{ label: labels.notes!, value: answer.notes }] : []),
+  ];
+  return fields.map((f) => ({ label: f.label, value: mask(f.value) }));
+}
+
+/** The exclusions of one activity, per ground, in general terms: counts and the ground's own explanation. */
+function exclusionsOf(reviews: ItemReview[], lang: Lang): Exclusion[] {
+  const out: Exclusion[] = [];
+  for (const id of EXCLUSION_GROUNDS) {
+    const used = reviews.filter((r): r is Exclude<ItemReview, { outcome: 'release' }> => r.outcome !== 'release' && r.ground === id);
+    if (!used.length) continue;
+    const refs = [...new Set(used.map((r) => r.oslReference).filter((x): x is string => !!x))];
+    const ground = legalGround(id);
+    out.push({
+      ground: { label: ground.title[lang], provisions: appliedProvisions({ id, oslReference: refs.length > 1 ? `${refs.slice(0, -1).join(', ')} och ${refs.at(-1)}` : refs[0] }, lang), explanation: ground.text[lang] },
+      withheld: used.filter((r) => r.outcome === 'withhold').length,
+      masked: used.filter((r) => r.outcome === 'release_masked').length,
+    });
+  }
+  return out;
+}
+
+/** A stored file (≤ 10 MB, encrypted whole) read only when the ZIP writer reaches it. */
+function lazyStoredFile(sha256: string): NodeJS.ReadableStream {
+  return Readable.from(
+    (async function* () {
+      yield await readStoredFile(sha256);
+    })(),
+  );
+}
+
