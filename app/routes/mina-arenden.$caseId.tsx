@@ -5,6 +5,7 @@ import { DecisionSection } from '~/components/case/decision-section';
 import { DocumentList } from '~/components/case/document-list';
 import { MessageForm } from '~/components/case/message-form';
 import { MessageThread } from '~/components/case/message-thread';
+import { UtdragSection, type ResidentUtdrag } from '~/components/case/utdrag-section';
 import { telHref } from '~/components/kommun-contacts';
 import { BackLink } from '~/components/ui/back-link';
 import { ErrorSummary } from '~/components/ui/error-summary';
@@ -19,6 +20,7 @@ import { listCaseMessages, openRequests, sendResidentMessage, MAX_MESSAGE_LENGTH
 import { listCaseAppeals } from '~/models/appeals.server';
 import { residentDecisions } from '~/models/decisions.server';
 import { getResidentCase } from '~/models/resident-cases.server';
+import { currentUtdragPackage } from '~/models/utdrag-package.server';
 import { requireResidentId } from '~/utils/auth.server';
 import { validateCsrf } from '~/utils/csrf.server';
 import { todayInStockholm } from '~/utils/dates.server';
@@ -40,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const residentId = await requireResidentId(request);
   const found = await getResidentCase(params.caseId ?? '', residentId);
   if (!found) throw new Response('Not Found', { status: 404 });
-  const [t, locale, messages, documents, clock, decisions, appeals] = await Promise.all([
+  const [t, locale, messages, documents, clock, decisions, appeals, utdragPackage] = await Promise.all([
     i18next.getFixedT(request, ['request', 'common']),
     i18next.getLocale(request),
     listCaseMessages(found.id),
@@ -48,6 +50,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     caseClock(db(), found),
     residentDecisions(found.id),
     listCaseAppeals(found.id),
+    // Only after getResidentCase has found the case to be the resident's own.
+    currentUtdragPackage(found.id),
   ]);
   const outstanding = openRequests(messages);
   const flash = new URL(request.url).searchParams.get('klart');
@@ -88,7 +92,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     documents: documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title, size: d.size, publishedAt: d.publishedAt.toISOString() })),
     decisions,
     appeals: appeals.map((a) => ({ id: a.id, receivedOn: a.receivedOn!, status: a.status })),
+    utdrag: residentUtdrag(utdragPackage),
   });
+}
+
+/** A package shows once it is built; past its last day the download route refuses it too. */
+function residentUtdrag(p: Awaited<ReturnType<typeof currentUtdragPackage>>): ResidentUtdrag | null {
+  if (!p || (p.status !== 'built' && p.status !== 'delivered')) return null;
+  return { size: p.size, availableUntil: p.availableUntil, expired: !!p.availableUntil && p.availableUntil < todayInStockholm() };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
@@ -119,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ResidentCase() {
   const { t } = useTranslation(['account', 'request']);
-  const { case: c, locale, events, messages, documents, decisions, appeals, paused, openRequest, canWithdraw: withdrawable, canWrite, flash, maxMessageLength } = useLoaderData<typeof loader>();
+  const { case: c, locale, events, messages, documents, decisions, appeals, utdrag, paused, openRequest, canWithdraw: withdrawable, canWrite, flash, maxMessageLength } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const number = (n: number) => new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'sv-SE').format(n);
   const errorText = (code: string | undefined) => {
@@ -209,6 +220,8 @@ export default function ResidentCase() {
       <h2 className="heading-m">{t('documents.title')}</h2>
       <DocumentList documents={documents} href={documentHref} locale={locale} puaName={c.puaName} closed={!canWrite} />
 
+      <UtdragSection utdrag={utdrag} href={`/mina-arenden/${c.id}/registerutdrag`} locale={locale} puaName={c.puaName} contactId="fragor-om-arendet" />
+
       <DecisionSection caseId={c.id} decisions={decisions} appeals={appeals} locale={locale} />
 
       <h2 className="heading-m">{t('case.timeline')}</h2>
@@ -220,7 +233,9 @@ export default function ResidentCase() {
         ))}
       </ol>
 
-      <h2 className="heading-m">{t('case.help.title')}</h2>
+      <h2 className="heading-m" id="fragor-om-arendet">
+        {t('case.help.title')}
+      </h2>
       <p className="body">{t('case.help.text', { puaName: c.puaName })}</p>
       <ul className="list">
         <li>
