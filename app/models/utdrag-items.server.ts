@@ -5,8 +5,9 @@
  * checked that the staff member may compile in the case's PUA. Every review is audited.
  */
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { attachments, caseTasks } from '../../db/schema/index';
+import { attachments, caseTasks, pua } from '../../db/schema/index';
 import { utdragItems } from '../../db/schema/utdrag';
+import type { ProcessingActivity } from '~/domain/processing-activities';
 import type { TaskAnswer } from '~/domain/task-answer';
 import { checkItemReview, type ReviewCheck, type ReviewInput } from '~/domain/utdrag-review';
 import { db, type Database } from '../utils/db.server';
@@ -16,6 +17,12 @@ import { writeAudit } from './audit.server';
 
 type Tx = Database;
 const transaction = <T>(database: Database, fn: (tx: Tx) => Promise<T>) => database.transaction((txn) => fn(txn as unknown as Tx));
+
+/** The PUA's registerförteckning: the activities an item can be linked to. */
+export async function puaActivities(puaId: string, database: Database = db()): Promise<ProcessingActivity[]> {
+  const [row] = await database.select({ activities: pua.processingActivities }).from(pua).where(eq(pua.id, puaId));
+  return row?.activities ?? [];
+}
 
 /** The item's name in lists and in the package: where the data was found, and by whom. */
 export function answerTitle(answer: Extract<TaskAnswer, { found: 'yes' }>): string {

@@ -4,7 +4,7 @@
  * Every action is a POST with an `intent`; each checks its own access flag again on the server.
  */
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { MessageThread } from '~/components/case/message-thread';
 import { CaseActions } from '~/components/office/case-actions';
@@ -137,6 +137,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // A decision on the request itself, while the case is being handled (the state machine allows
     // 'decide' only before the case is decided, so it is taken once).
     canDecide: found.access.handle && scope.decidePua.includes(found.puaId) && nextStatus(found.status as CaseStatus, 'decide') !== null,
+    canCompile: found.access.handle && scope.compilePua.includes(found.puaId) && (found.rights as string[]).includes('registerutdrag'),
   });
 }
 
@@ -354,6 +355,16 @@ export default function StaffCasePage() {
         </>
       ) : null}
       {content && c.kind === 'forandring' ? <MeetingSection meetings={data.meetings} canRecord={access.handle} today={today} locale={locale} errors={result?.errors ?? {}} values={result?.values ?? {}} /> : null}
+      {data.canCompile ? (
+        <>
+          <h2 className="heading-m" id="registerutdrag">
+            {t('office:utdrag.title')}
+          </h2>
+          <p className="body">
+            <Link to={`/personal/arenden/${c.id}/registerutdrag`}>{t('office:utdrag.open')}</Link>
+          </p>
+        </>
+      ) : null}
       {content ? (
         <DecisionList caseId={c.id} locale={locale} decisions={data.decisions} appeals={data.appeals} canDecide={data.canDecide} canHandle={access.handle} notifiedError={result?.errors?.notifiedOn ? t(`office:decision.errors.${result.errors.notifiedOn}`) : undefined} />
       ) : null}

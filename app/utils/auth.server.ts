@@ -88,14 +88,14 @@ export async function requireCaseScope(request: Request): Promise<StaffAccess & 
   return { staff, puaIds, scope };
 }
 
-/** A case scope, plus where the person may take beslut (decide:case:pua; delegation is checked apart). */
-export type StaffCaseScope = StaffScope & { decidePua: readonly string[] };
+/** A case scope, plus where the person may take beslut (delegation is checked apart) and compile registerutdrag. */
+export type StaffCaseScope = StaffScope & { decidePua: readonly string[]; compilePua: readonly string[] };
 
 /** The staff member's PUAs per case permission (empty lists when they have no case work). One role lookup serves them all. */
 export async function caseScopeOf(staffId: string): Promise<StaffCaseScope> {
   const [assignments, puas] = await Promise.all([getRoleAssignments(staffId), listPuaRefs()]);
   const of = (p: Permission) => puasWithPermission(assignments, puas, p);
-  return { staffId, readPua: of('read:case:pua'), readAssigned: of('read:case:assigned'), handlePua: of('handle:case:pua'), registerPua: of('register:case:pua'), decidePua: of('decide:case:pua') };
+  return { staffId, readPua: of('read:case:pua'), readAssigned: of('read:case:assigned'), handlePua: of('handle:case:pua'), registerPua: of('register:case:pua'), decidePua: of('decide:case:pua'), compilePua: of('compile:registerutdrag:pua') };
 }
 
 export const scopePuaIds = (scope: StaffScope) => [...new Set([...scope.readPua, ...scope.readAssigned, ...scope.handlePua, ...scope.registerPua])].sort();

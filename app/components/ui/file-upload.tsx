@@ -4,6 +4,10 @@ import { describedBy, Field, type LabelSize } from './field';
 
 type FileUploadProps = {
   id?: string;
+  /** The field's name, when several uploads on one page must have their own ids. Default: the id. */
+  name?: string;
+  /** One file, not several. */
+  single?: boolean;
   label: ReactNode;
   labelSize?: LabelSize;
   hint?: ReactNode;
@@ -16,10 +20,10 @@ type FileUploadProps = {
  * hint to the file picker only — the server checks every file by its content. The form must be
  * multipart; the field's name is its id ("files").
  */
-export function FileUpload({ id = 'files', label, labelSize = 's', hint, error, optional }: FileUploadProps) {
+export function FileUpload({ id = 'files', name, label, labelSize = 's', hint, error, optional, single }: FileUploadProps) {
   return (
     <Field id={id} label={label} labelSize={labelSize} hint={hint} error={error} optional={optional}>
-      <input id={id} name={id} type="file" multiple accept={FILE_INPUT_ACCEPT} className="file-upload" aria-describedby={describedBy(id, { hint, error })} />
+      <input id={id} name={name ?? id} type="file" multiple={!single} accept={FILE_INPUT_ACCEPT} className="file-upload" aria-describedby={describedBy(id, { hint, error })} />
     </Field>
   );
 }

@@ -1,0 +1,101 @@
+/**
+ * The samordnare's registerutdrag page (issue #7): who gets in (the PUA's samordnare; not the
+ * handläggare, who cannot compile; nobody of another PUA), and the page's actions end to end —
+ * review with errors, an exclusion drafting the beslut, four-eyes, and the build.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { A, addMatrixPeople, args, D, kindOf, L } from '../../tests/access-matrix';
+import { addResident, fileCase, useTestDeliveryStore, useTestFileStore } from '../../tests/cases';
+import { useTestDatabase } from '../../tests/db';
+import { answerTask, sendTask } from '~/models/case-tasks.server';
+import { assignCase, registerCase } from '~/models/case-handling.server';
+import { openDecision, takeDecision } from '~/models/decisions.server';
+import { addStaffRole } from '~/models/staff.server';
+import { currentUtdragPackage } from '~/models/utdrag-package.server';
+import { getCsrfToken } from '~/utils/csrf.server';
+import { startSession } from '~/utils/session.server';
+import { action, loader } from './personal.arenden.$caseId_.registerutdrag';
+
+const t = useTestDatabase();
+useTestFileStore();
+useTestDeliveryStore();
+
+const world = {} as { people: Awaited<ReturnType<typeof addMatrixPeople>>['people']; caseId: string; sn: string };
+const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.4\n% ${text}\n%%EOF\n`);
+
+beforeAll(async () => {
+  const resident = await addResident(t.handle, '198001019804', 'Anna Andersson');
+  const { people, sn } = await addMatrixPeople(t.handle, resident.id);
+  const [c] = await fileCase(t.handle, resident, '198001019804');
+  const samordnare = people['samordnare SN']!.staffId!;
+  await registerCase({ caseId: c!.id, staffId: samordnare });
+  const assignee = people['handläggare SN, assigned']!.staffId!;
+  await assignCase({ caseId: c!.id, staffId: samordnare, assigneeId: assignee, allowed: [assignee] });
+  const owner = people['systemägare SN']!.staffId!;
+  const task = (await sendTask({ caseId: c!.id, staffId: samordnare, assigneeId: owner, instructions: 'Treserva', allowed: [owner] })) as { taskId: string };
+  await answerTask({
+    taskId: task.taskId,
+    staffId: owner,
+    answer: { found: 'yes', workplace: 'IFO', where: 'system', whereWhich: 'Treserva', source: 'person', purpose: 'x', legalBasis: 'public_interest', legalBasisLaw: 'SoL', retention: '5 år', thirdCountry: 'no', automated: 'no', activityCode: 'ekonomiskt-bistand' },
+    files: [{ filename: 'utkast.pdf', bytes: pdf('utkast'), mimeType: 'application/pdf', size: 30 }],
+  });
+  Object.assign(world, { people, caseId: c!.id, sn });
+});
+
+const path = () => `/personal/arenden/${world.caseId}/registerutdrag`;
+const get = (label: string) => loader(args(world.people[label]!, path(), { caseId: world.caseId }));
+const post = (label: string, form: Record<string, string>) => action(args(world.people[label]!, path(), { caseId: world.caseId }, form));
+
+describe('who may compile a registerutdrag', () => {
+  const expected: Record<string, string> = { 'samordnare SN': A, resident: L };
+  it.each(['samordnare SN', 'samordnare BUN', 'handläggare SN, assigned', 'handläggare SN, not assigned', 'systemägare SN', 'registrator SN', 'reception', 'kontaktcenter', 'dataskyddsombud', 'admin', 'resident'])('%s', async (label) => {
+    expect(await kindOf(() => get(label))).toBe(expected[label] ?? D);
+    // An unknown intent is past the guard (400) for the one let in.
+    expect(await kindOf(() => post(label, { intent: 'nothing' }))).toBe(expected[label] ?? D);
+  });
+});
+
+describe('the page, end to end', () => {
+  it('reviews, drafts the beslut for an exclusion, and builds after a second samordnare approves', async () => {
+    const page = await (await get('samordnare SN')).json();
+    expect(page.items.map((i: { kind: string }) => i.kind)).toEqual(['answer', 'attachment']);
+    expect(page.readiness).toEqual({ error: 'not-reviewed', outcome: 'bifall' });
+    const [answer, file] = page.items as { id: string }[];
+
+    // Refused: no activity; secrecy without its OSL provision.
+    const noActivity = (await post('samordnare SN', { intent: 'review', itemId: answer!.id, outcome: 'release', activityCode: '' })) as Response;
+    expect(noActivity.status).toBe(400);
+    expect((await noActivity.json()).errors).toEqual({ activityCode: 'activity' });
+    const noOsl = (await post('samordnare SN', { intent: 'review', itemId: file!.id, outcome: 'withhold', ground: 'dsl_5_1_sekretess', note: 'Anmälare.', activityCode: 'ekonomiskt-bistand' })) as Response;
+    expect((await noOsl.json()).errors).toEqual({ oslReference: 'review.oslReferenceRequired' });
+
+    expect(((await post('samordnare SN', { intent: 'review', itemId: answer!.id, outcome: 'release', activityCode: 'ekonomiskt-bistand' })) as Response).status).toBe(302);
+    expect(((await post('samordnare SN', { intent: 'review', itemId: file!.id, outcome: 'withhold', ground: 'dsl_5_2_utkast', note: 'Utkast.', activityCode: 'ekonomiskt-bistand' })) as Response).status).toBe(302);
+    expect((await (await get('samordnare SN')).json()).readiness).toEqual({ error: 'needs-decision', outcome: 'delvis_bifall' });
+
+    // The exclusion drafts the beslut; the samordnare takes it on the decision page (here: the model).
+    const drafted = (await post('samordnare SN', { intent: 'draftDecision' })) as Response;
+    expect(drafted.headers.get('Location')).toBe(`/personal/arenden/${world.caseId}/beslut`);
+    const decision = await openDecision(world.caseId, { kind: 'request' });
+    expect(decision!.parts[0]).toMatchObject({ right: 'registerutdrag', outcome: 'delvis_bifall', grounds: [{ id: 'dsl_5_2_utkast' }] });
+    expect(await takeDecision({ decisionId: decision!.id, caseId: world.caseId, staffId: world.people['samordnare SN']!.staffId! })).toMatchObject({ ok: true });
+
+    // SN asks for four-eyes: prepared by one, approved by another (a second samordnare of SN).
+    const prepared = (await post('samordnare SN', { intent: 'prepare' })) as Response;
+    expect(prepared.headers.get('Location')).toContain('klart=forberett');
+    const pkg = await currentUtdragPackage(world.caseId);
+    const own = (await post('samordnare SN', { intent: 'approve', packageId: pkg!.id })) as Response;
+    expect((await own.json()).errors).toEqual({ package: 'approve.own-preparation' });
+    const maria = await addStaffRole({ personnummer: '197602029806', name: 'Maria Ek', role: 'gdpr_samordnare', scope: { puaIds: [world.sn] } }, { type: 'cli' });
+    const session = (await startSession(new Request('http://localhost/'), { kind: 'staff', staffUserId: maria.id })).split(';')[0]!;
+    const csrf = await getCsrfToken(new Request('http://localhost/'));
+    const mariaWho = { label: 'Maria Ek', cookie: `${session}; ${csrf.setCookie!.split(';')[0]}`, csrf: csrf.token };
+    const approved = (await action(args(mariaWho, path(), { caseId: world.caseId }, { intent: 'approve', packageId: pkg!.id }))) as Response;
+    expect(approved.headers.get('Location')).toContain('klart=godkant');
+    // No queue runs in tests: the build happened at once.
+    expect(await currentUtdragPackage(world.caseId)).toMatchObject({ status: 'built', approvedByStaffId: maria.id });
+    const after = await (await get('samordnare SN')).json();
+    expect(after.package).toMatchObject({ status: 'built', mayApprove: false });
+    expect(after.package!.files).toBeGreaterThan(3);
+  });
+});
