@@ -45,6 +45,7 @@ async function staff(email: string) {
 
 const ERIK = 'erik.holm@sjobacka.example.se'; // handläggare SN, VON
 const ANNA = 'anna.lindqvist@sjobacka.example.se'; // gdpr_samordnare SN
+const JONAS = 'jonas.berg@sjobacka.example.se'; // gdpr_samordnare SN too (the second pair of eyes)
 const JOHAN = 'johan.berglund@sjobacka.example.se'; // gdpr_samordnare BUN, KFN
 const LARS = 'lars.forsberg@sjobacka.example.se'; // systemägare SN, VON
 const KOMMUN_SAMORDNARE = 'kommun.samordnare@sjobacka.example.se';
@@ -133,7 +134,7 @@ describe('daily reminders', () => {
 
     await remindersJob.handler({ today: TODAY });
 
-    expect(smtp.received.map((m) => m.to).sort()).toEqual([[ANNA], [ERIK], [JOHAN], [KOMMUN_SAMORDNARE], [LARS]]);
+    expect(smtp.received.map((m) => m.to).sort()).toEqual([[ANNA], [ERIK], [JOHAN], [JONAS], [KOMMUN_SAMORDNARE], [LARS]]);
     const link = `${loadEnv().PUBLIC_URL}/personal/arenden`;
     const tasksLink = `${loadEnv().PUBLIC_URL}/personal/uppdrag`;
 
@@ -159,6 +160,7 @@ describe('daily reminders', () => {
     // The unassigned SN case goes to SN's samordnare and the kommun's; the BUN case to BUN's and the kommun's.
     expect(mailTo(ANNA)[0]!.text).toContain('1 ärende är försenat');
     expect(mailTo(ANNA)[0]!.text).not.toContain('i dag');
+    expect(mailTo(JONAS)[0]!.text).toBe(mailTo(ANNA)[0]!.text);
     expect(mailTo(JOHAN)[0]!.text).toContain('1 ärende ska besvaras i dag');
     expect(mailTo(JOHAN)[0]!.text).not.toContain('försenat');
     const kommun = mailTo(KOMMUN_SAMORDNARE)[0]!.text;
@@ -184,7 +186,7 @@ describe('daily reminders', () => {
 
     // One audit row per mail: the staff member and the counts, never the address.
     const audits = await reminderAudits();
-    expect(audits).toHaveLength(5);
+    expect(audits).toHaveLength(6);
     const erikId = (await staff(ERIK)).id;
     const erikAudit = audits.find((a) => a.entityId === erikId)!;
     expect(erikAudit).toMatchObject({ actorType: 'system', entityType: 'staff_user', details: { date: TODAY, counts: { 'case.due-soon': 2, 'case.due-today': 1, 'case.overdue': 1, 'task.due-today': 1, 'task.overdue': 0 } } });
@@ -220,6 +222,7 @@ describe('daily reminders', () => {
     expect(mailTo(JOHAN)[0]!.text).toContain('1 ärende är försenat');
     expect(mailTo(KOMMUN_SAMORDNARE)[0]!.text).toContain('1 ärende är försenat');
     expect(mailTo(ANNA)).toEqual([]);
+    expect(mailTo(JONAS)).toEqual([]);
   });
 
   it('runs at the same time (two workers, a retry overlapping the schedule) send each reminder once', async () => {
@@ -227,8 +230,8 @@ describe('daily reminders', () => {
     await seedCase({ deadline: '2026-03-03', assignee: null });
     await seedTask(c.id, { assignee: LARS, dueOn: '2026-03-06' });
     const runs = await Promise.all([sendReminders(TODAY), sendReminders(TODAY), sendReminders(TODAY)]);
-    expect(runs.reduce((n, r) => n + r.mails, 0)).toBe(4);
-    expect(smtp.received.map((m) => m.to).sort()).toEqual([[ANNA], [ERIK], [KOMMUN_SAMORDNARE], [LARS]]);
+    expect(runs.reduce((n, r) => n + r.mails, 0)).toBe(5);
+    expect(smtp.received.map((m) => m.to).sort()).toEqual([[ANNA], [ERIK], [JONAS], [KOMMUN_SAMORDNARE], [LARS]]);
     expect((await verifyAuditChain(t.handle.db)).ok).toBe(true);
   });
 

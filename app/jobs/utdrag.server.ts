@@ -13,7 +13,13 @@ export const utdragBuildJob: JobDefinition<BuildJob> = {
   // A failed build (disk full, a missing stored file) is retried a few times, then left for the samordnare to see.
   queue: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
   async handler(data) {
-    await buildUtdragPackage(data);
+    try {
+      await buildUtdragPackage(data);
+    } catch (error) {
+      // Ids and the error only: a package's content never reaches the log. pg-boss retries.
+      console.error(`registerutdrag package ${data.packageId} of case ${data.caseId} not built: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error'}`);
+      throw error;
+    }
   },
 };
 

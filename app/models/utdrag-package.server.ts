@@ -7,7 +7,7 @@
  */
 import { Readable } from 'node:stream';
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
-import { caseTasks, cases, dataskyddsombud, decisions, kommuner, pua, submissions } from '../../db/schema/index';
+import { caseEvents, caseTasks, cases, dataskyddsombud, decisions, kommuner, pua, submissions } from '../../db/schema/index';
 import { utdragPackages } from '../../db/schema/utdrag';
 import { writeRegisterutdragPackage } from '~/documents/registerutdrag/package.server';
 import type { Exclusion, RegisterutdragActivity, RegisterutdragData, ReleasedItem } from '~/documents/registerutdrag/types';
@@ -24,6 +24,7 @@ import { db, type Database } from '../utils/db.server';
 import { deliveryStore } from '../utils/delivery-store.server';
 import { readStoredFile } from '../utils/file-store.server';
 import { decryptPersonnummer } from '../utils/pnr-crypto.server';
+import { queueResidentNotice } from '../jobs/notices.server';
 import { writeAudit } from './audit.server';
 import { findResidentCase } from './resident-cases.server';
 import { listUtdragItems } from './utdrag-items.server';
@@ -125,8 +126,11 @@ export async function buildUtdragPackage(input: { caseId: string; packageId: str
       .update(utdragPackages)
       .set({ status: 'built', sha256: stored.sha256, size: stored.size, storeId: stored.id, manifest: { files: manifest.files.map((f) => ({ path: f.path, sha256: f.sha256, size: f.size })) }, builtAt: new Date(), availableUntil })
       .where(eq(utdragPackages.id, p.id));
+    await tx.insert(caseEvents).values({ caseId: input.caseId, type: 'utdrag.released', actorType: 'staff', actorId: input.staffId, visibleToResident: true, data: { packageId: p.id, availableUntil } });
     await writeAudit(tx, { actor: { type: 'staff', id: input.staffId }, action: 'utdrag.built', entityType: 'case', entityId: input.caseId, details: { packageId: p.id, sha256: stored.sha256, size: stored.size, files: manifest.files.length } });
   });
+  // The e-mail says only that something is waiting in Mina ärenden (ADR 008).
+  await queueResidentNotice(input.caseId, database);
   return { ok: true };
 }
 

@@ -35,7 +35,7 @@ export const handle = { i18n: ['account', 'request'] };
 /** Events the resident's timeline has words for; anything newer reads "Ärendet uppdaterades". */
 const KNOWN_EVENTS = new Set([
   'received', 'registered', 'closed.granted', 'rerouted', 'rerouted.from', 'withdrawn', 'message.from_resident', 'message.to_resident', 'information.requested', 'information.provided', 'deadline.extended', 'document.published',
-  'decision.decided', 'decision.notified', 'appeal.received', 'appeal.forwarded', 'appeal.avvisad', 'appeal.lapsed', 'appeal.court_decided',
+  'decision.decided', 'decision.notified', 'appeal.received', 'appeal.forwarded', 'appeal.avvisad', 'appeal.lapsed', 'appeal.court_decided', 'utdrag.released',
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

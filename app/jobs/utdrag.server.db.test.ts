@@ -1,0 +1,36 @@
+/** The registerutdrag build as a background job (issue #7): queued when a queue runs, built by the worker. */
+import { describe, expect, it } from 'vitest';
+import { addResident, fileCase, useTestDeliveryStore, useTestFileStore } from '../../tests/cases';
+import { useTestDatabase } from '../../tests/db';
+import { buildTestUtdragPackage } from '../../tests/utdrag';
+import { currentUtdragPackage, prepareUtdragPackage } from '~/models/utdrag-package.server';
+import { startJobs, type JobDefinition } from './queue.server';
+import { queueUtdragBuild, utdragBuildJob } from './utdrag.server';
+
+const t = useTestDatabase();
+useTestFileStore();
+useTestDeliveryStore();
+
+describe('utdrag.build', () => {
+  it('is queued and built by the worker', async () => {
+    const resident = await addResident(t.handle, '198001019804', 'Anna Andersson');
+    const [c] = await fileCase(t.handle, resident, '198001019804');
+    await buildTestUtdragPackage(t.handle, c!.id);
+    // A new preparation (by the samordnare, so it waits for approval; here approved at once by a second one).
+    const built = await currentUtdragPackage(c!.id);
+    const prepared = await prepareUtdragPackage({ caseId: c!.id, staffId: built!.approvedByStaffId! });
+    expect(prepared.ok).toBe(true);
+    const errors: Error[] = [];
+    const boss = await startJobs(t.handle, (err) => errors.push(err), [utdragBuildJob as JobDefinition]);
+    try {
+      const { approveUtdragPackage } = await import('~/models/utdrag-package.server');
+      const pkg = await currentUtdragPackage(c!.id);
+      if (pkg!.status === 'awaiting_approval') await approveUtdragPackage({ caseId: c!.id, packageId: pkg!.id, staffId: built!.preparedByStaffId });
+      expect(await queueUtdragBuild({ caseId: c!.id, packageId: pkg!.id, staffId: built!.preparedByStaffId })).toBe(true);
+      await expect.poll(async () => (await currentUtdragPackage(c!.id))?.status, { timeout: 20_000, interval: 250 }).toBe('built');
+      expect(errors).toEqual([]);
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+  });
+});
