@@ -20,6 +20,7 @@ import type { ProcessingActivity } from '~/domain/processing-activities';
 import type { TaskAnswer } from '~/domain/task-answer';
 import { EXCLUSION_GROUNDS, reviewComplete, utdragOutcome, type ItemReview } from '~/domain/utdrag-review';
 import { todayInStockholm } from '../utils/dates.server';
+import { loadEnv } from '../utils/env.server';
 import { db, type Database } from '../utils/db.server';
 import { deliveryStore } from '../utils/delivery-store.server';
 import { readStoredFile } from '../utils/file-store.server';
@@ -29,8 +30,6 @@ import { writeAudit } from './audit.server';
 import { findResidentCase } from './resident-cases.server';
 import { listUtdragItems } from './utdrag-items.server';
 
-/** Days a built package stays in the delivery store for digital delivery (the case keeps the record). */
-export const AVAILABLE_DAYS = 60;
 
 type Tx = Database;
 const transaction = <T>(database: Database, fn: (tx: Tx) => Promise<T>) => database.transaction((txn) => fn(txn as unknown as Tx));
@@ -120,7 +119,8 @@ export async function buildUtdragPackage(input: { caseId: string; packageId: str
   const writer = deliveryStore().writePackage();
   const built = writeRegisterutdragPackage(data, writer.stream);
   const [{ manifest }, stored] = await Promise.all([built, writer.done]);
-  const availableUntil = addDays(todayInStockholm(), AVAILABLE_DAYS);
+  // Digital delivery keeps the package this many days (UTDRAG_AVAILABLE_DAYS); the case keeps the record.
+  const availableUntil = addDays(todayInStockholm(), loadEnv().UTDRAG_AVAILABLE_DAYS);
   await transaction(database, async (tx) => {
     await tx
       .update(utdragPackages)

@@ -51,6 +51,8 @@ const schema = z
     SESSION_ABSOLUTE_HOURS_STAFF: z.coerce.number().positive().default(4),
     SAMVERKAN_CONFIG: z.string().default('db/seed/demo-samverkan.json'),
     JOBS_ENABLED: booleanish.default('true'),
+    /** Days a built registerutdrag stays downloadable in Mina ärenden before the delivery store lets it go. */
+    UTDRAG_AVAILABLE_DAYS: z.coerce.number().int().min(1).max(365).default(60),
     RATE_LIMIT_ENABLED: booleanish.default('true'),
     BANKID_MODE: z.enum(['simulator', 'test', 'production']).default('simulator'),
     /** Overrides the RP API base URL of the mode (e.g. a simulator elsewhere). */
