@@ -7,8 +7,8 @@
  */
 import crypto from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import yauzl from 'yauzl';
 import { pdfText } from '../tests/pdf-text';
+import { zipEntries } from '../tests/zip';
 import { loginWithQr } from './bankid';
 import { approveSigning, continueOn, shooter, staffPage } from './journey';
 
@@ -21,28 +21,6 @@ const JONAS = '197711239819'; // Jonas Berg, samordnare Sjöbacka SN (the second
 const LARS = '196504309870'; // Lars Forsberg, systemägare SN
 const MAJA = '198804129826'; // Maja Lind, systemägare SN
 const PDF = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
-
-function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(zip, { lazyEntries: true }, (err, file) => {
-      if (err || !file) return reject(err);
-      const out = new Map<string, Buffer>();
-      file.on('entry', (e: yauzl.Entry) => {
-        file.openReadStream(e, (err2, stream) => {
-          if (err2 || !stream) return reject(err2);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            out.set(e.fileName, Buffer.concat(chunks));
-            file.readEntry();
-          });
-        });
-      });
-      file.on('end', () => resolve(out));
-      file.readEntry();
-    });
-  });
-}
 
 async function answer(page: Page, diarienummer: string, who: string, activity: string, system: string, file: [string, string]) {
   await page.getByRole('link', { name: 'Mina uppdrag' }).click();
@@ -170,7 +148,7 @@ test('a registerutdrag with one item excluded under DSL 5 kap. 2 §, approved by
   await page.getByRole('link', { name: /^Ladda ner registerutdraget/ }).click();
   const chunks: Buffer[] = [];
   for await (const c of await (await download).createReadStream()) chunks.push(c as Buffer);
-  const entries = await unzip(Buffer.concat(chunks));
+  const entries = await zipEntries(Buffer.concat(chunks));
 
   const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as { files: { path: string; sha256: string }[] };
   expect(manifest.files.length).toBe(entries.size - 1);

@@ -6,10 +6,10 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { staffUsers } from '../../db/schema/index';
 import { addResident, demoKommun, fileCase, useTestDeliveryStore, useTestFileStore } from '../../tests/cases';
 import { useTestDatabase } from '../../tests/db';
+import { zipEntries } from '../../tests/zip';
 import { exclusionDecisionPart, type ItemReview } from '~/domain/utdrag-review';
 import { personnummerLookup } from '../utils/pnr-crypto.server';
 import { answerTask, sendTask } from './case-tasks.server';
@@ -26,28 +26,6 @@ useTestDeliveryStore();
 const pdf = (text: string) => new TextEncoder().encode(`%PDF-1.4\n% ${text}\n%%EOF\n`);
 const PNR = '198001019804';
 const OTHER_PNR = '19690317-3331'; // a co-applicant's, in the owner's note: masked (Art 15(4))
-
-async function entriesOf(zip: Buffer) {
-  return new Promise<Map<string, Buffer>>((resolve, reject) => {
-    yauzl.fromBuffer(zip, { lazyEntries: true }, (err, file) => {
-      if (err || !file) return reject(err);
-      const out = new Map<string, Buffer>();
-      file.on('entry', (e: yauzl.Entry) => {
-        file.openReadStream(e, (err2, stream) => {
-          if (err2 || !stream) return reject(err2);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            out.set(e.fileName, Buffer.concat(chunks));
-            file.readEntry();
-          });
-        });
-      });
-      file.on('end', () => resolve(out));
-      file.readEntry();
-    });
-  });
-}
 
 const staffByPnr = async (pnr: string) => (await t.handle.db.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.pnrLookup, personnummerLookup(pnr))))[0]!.id;
 
@@ -67,7 +45,7 @@ describe('a registerutdrag package', () => {
     await answerTask({
       taskId: task.taskId,
       staffId: owner.id,
-      answer: { found: 'yes', workplace: 'IFO', where: 'system', whereWhich: 'Treserva', source: 'person', purpose: 'x', legalBasis: 'public_interest', legalBasisLaw: 'SoL', retention: '5 år', thirdCountry: 'no', automated: 'no', notes: `Medsökande ${OTHER_PNR} finns i akten.`, activityCode: 'ekonomiskt-bistand' },
+      answer: { found: 'yes', workplace: 'IFO', where: 'system', whereWhich: 'Treserva', source: 'person', purpose: 'x', legalBasis: 'public_interest', legalBasisLaw: 'SoL', retention: '5 år', thirdCountry: 'no', automated: 'no', notes: `Medsökande ${OTHER_PNR} finns i akten, sökande 19800101-9804.`, activityCode: 'ekonomiskt-bistand' },
       files: [
         { filename: 'journal.pdf', bytes: pdf('journalanteckning'), mimeType: 'application/pdf', size: 40 },
         { filename: 'utkast.pdf', bytes: pdf('HEMLIGT-UTKAST'), mimeType: 'application/pdf', size: 40 },
@@ -108,7 +86,7 @@ describe('a registerutdrag package', () => {
     const zip = Buffer.concat(chunks);
     expect(await currentUtdragPackage(caseId)).toMatchObject({ status: 'delivered' });
 
-    const entries = await entriesOf(zip);
+    const entries = await zipEntries(zip);
     const manifest = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as { files: { path: string; sha256: string; size: number }[] };
     for (const f of manifest.files) {
       expect(crypto.createHash('sha256').update(entries.get(f.path)!).digest('hex'), f.path).toBe(f.sha256);
@@ -121,5 +99,8 @@ describe('a registerutdrag package', () => {
     expect(everything).not.toContain('HEMLIGT-UTKAST');
     expect(everything).not.toContain(OTHER_PNR);
     expect(entries.get('data.json')!.toString('utf8')).toContain('19690317-****');
+    // The person's own number is masked too: the letter does not need it (DSL 3 kap. 10 §).
+    expect(everything).not.toContain('19800101-9804');
+    expect(entries.get('data.json')!.toString('utf8')).toContain('19800101-****');
   });
 });

@@ -24,7 +24,6 @@ import { loadEnv } from '../utils/env.server';
 import { db, type Database } from '../utils/db.server';
 import { deliveryStore } from '../utils/delivery-store.server';
 import { readStoredFile } from '../utils/file-store.server';
-import { decryptPersonnummer } from '../utils/pnr-crypto.server';
 import { queueResidentNotice } from '../jobs/notices.server';
 import { writeAudit } from './audit.server';
 import { findResidentCase } from './resident-cases.server';
@@ -166,7 +165,6 @@ export async function utdragPackageData(caseId: string, database: Database = db(
       language: submissions.language,
       relation: submissions.relation,
       subjectName: submissions.subjectName,
-      subjectPnr: submissions.subjectPnrCiphertext,
       kommun: { name: kommuner.name, postalAddress: kommuner.postalAddress, email: kommuner.email, phone: kommuner.phone, website: kommuner.website },
       pua: { name: pua.name, postalAddress: pua.postalAddress, email: pua.email, phone: pua.phone },
       dpo: { name: dataskyddsombud.name, postalAddress: dataskyddsombud.postalAddress, email: dataskyddsombud.email, phone: dataskyddsombud.phone },
@@ -180,9 +178,9 @@ export async function utdragPackageData(caseId: string, database: Database = db(
     .where(eq(cases.id, caseId));
   if (!row) throw new Error(`case ${caseId} not found`);
   const lang = row.language as Lang;
-  // Other people's personnummer are masked everywhere (Art 15(4)); the person's own may stay.
-  const subjectPnr = decryptPersonnummer(row.subjectPnr);
-  const mask = (text: string) => maskPersonnummerInText(text, [subjectPnr]);
+  // Every personnummer in the generated texts is masked: other people's always (Art 15(4)), and the
+  // person's own too — the letter does not need it, and a ZIP is easily passed on (DSL 3 kap. 10 §).
+  const mask = (text: string) => maskPersonnummerInText(text);
   const items = await listUtdragItems(caseId, database);
   const answers = await answersOf(items.map((i) => i.taskId).filter((x): x is string => !!x), database);
 
