@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { caseEvents, caseTasks, cases, dataskyddsombud, decisions, kommuner, pua, submissions } from '../../db/schema/index';
 import { utdragPackages } from '../../db/schema/utdrag';
+import { renderFoljebrev } from '~/documents/registerutdrag/foljebrev.server';
 import { writeRegisterutdragPackage } from '~/documents/registerutdrag/package.server';
 import type { Exclusion, RegisterutdragActivity, RegisterutdragData, ReleasedItem } from '~/documents/registerutdrag/types';
 import type { Lang } from '~/documents/types';
@@ -25,7 +26,7 @@ import { db, type Database } from '../utils/db.server';
 import { deliveryStore } from '../utils/delivery-store.server';
 import { readStoredFile } from '../utils/file-store.server';
 import { queueResidentNotice } from '../jobs/notices.server';
-import { writeAudit } from './audit.server';
+import { recordAudit, writeAudit } from './audit.server';
 import { findResidentCase } from './resident-cases.server';
 import { listUtdragItems } from './utdrag-items.server';
 
@@ -147,6 +148,14 @@ export async function openUtdragPackageAsResident(caseId: string, residentId: st
     await writeAudit(tx, { actor: { type: 'resident', id: residentId }, action: 'utdrag.download', entityType: 'case', entityId: caseId, details: { packageId: p.id, sha256: p.sha256 } });
   });
   return { stream: deliveryStore().readPackage(p.storeId), size: p.size, availableUntil: p.availableUntil };
+}
+
+/** The följebrev as the package would carry it, once the compilation is ready; audited. Null before. */
+export async function previewFoljebrev(caseId: string, staffId: string, database: Database = db()): Promise<Buffer | null> {
+  if ((await utdragReadiness(caseId, database)).error) return null;
+  const pdf = await renderFoljebrev(await utdragPackageData(caseId, database));
+  await recordAudit(database, { actor: { type: 'staff', id: staffId }, action: 'utdrag.preview', entityType: 'case', entityId: caseId });
+  return pdf;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -22,11 +22,10 @@ import type { Right } from '~/domain/requests';
 import { exclusionDecisionPart, type ItemReview } from '~/domain/utdrag-review';
 import { queueUtdragBuild } from '~/jobs/utdrag.server';
 import { openDecision, saveDecisionDraft } from '~/models/decisions.server';
-import { getStaffCase } from '~/models/staff-cases.server';
-import { addUtdragDocument, gatherUtdragItems, listUtdragItems, puaActivities, reviewUtdragItem, setItemActivity } from '~/models/utdrag-items.server';
+import { addUtdragDocument, gatherUtdragItems, listUtdragItems, reviewUtdragItem, setItemActivity } from '~/models/utdrag-items.server';
 import { approveUtdragPackage, currentUtdragPackage, prepareUtdragPackage, utdragReadiness } from '~/models/utdrag-package.server';
-import { requireCaseScope } from '~/utils/auth.server';
 import { validateCsrf } from '~/utils/csrf.server';
+import { utdragScope } from '~/utils/utdrag-scope.server';
 import { i18next } from '~/utils/i18next.server';
 import { pageMeta } from '~/utils/page-meta';
 import { formatLongDate } from '~/utils/text-format';
@@ -34,17 +33,8 @@ import { parseUploadForm } from '~/utils/uploads.server';
 
 export const handle = { i18n: ['office', 'request'] };
 
-/** The case's handler, in a PUA where they compile registerutdrag, on a request for one; else 404. */
-async function load(request: Request, caseId: string | undefined) {
-  const { scope, staff } = await requireCaseScope(request);
-  const found = await getStaffCase(caseId ?? '', scope);
-  if (!found?.access.handle || !(found.rights as Right[]).includes('registerutdrag')) throw new Response('Not Found', { status: 404 });
-  if (!scope.compilePua.includes(found.puaId)) throw new Response('Not Found', { status: 404 });
-  return { staff, found, activities: await puaActivities(found.puaId) };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { staff, found, activities } = await load(request, params.caseId);
+  const { staff, found, activities } = await utdragScope(request, params.caseId);
   // New answers since the last visit become items; earlier reviews stay.
   await gatherUtdragItems(found.id);
   const [t, locale, items, readiness, pkg] = await Promise.all([
@@ -72,7 +62,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(match
 type ActionData = { itemId?: string; errors: Record<string, string>; values?: Record<string, string> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { staff, found, activities } = await load(request, params.caseId);
+  const { staff, found, activities } = await utdragScope(request, params.caseId);
   const { formData, files, errors: uploadErrors } = await parseUploadForm(request, { fieldName: 'file', maxFiles: 1 });
   await validateCsrf(formData, request);
   const field = (name: string) => String(formData.get(name) ?? '').trim();
@@ -192,6 +182,11 @@ export default function UtdragPage() {
         </Form>
       ) : null}
       {d.package ? <p className="body">{t(`utdrag.status.${d.package.status}`, { date: d.package.availableUntil ? formatLongDate(d.package.availableUntil, d.locale) : '', files: d.package.files })}</p> : null}
+      {!d.readiness.error ? (
+        <p className="body">
+          <a href={`/personal/arenden/${d.case.id}/registerutdrag/forhandsgranska`}>{t('utdrag.preview')}</a>
+        </p>
+      ) : null}
       {d.package?.mayApprove ? (
         <Form method="post" encType="multipart/form-data">
           <CsrfInput />

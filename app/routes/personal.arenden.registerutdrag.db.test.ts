@@ -15,6 +15,7 @@ import { currentUtdragPackage } from '~/models/utdrag-package.server';
 import { getCsrfToken } from '~/utils/csrf.server';
 import { startSession } from '~/utils/session.server';
 import { action, loader } from './personal.arenden.$caseId_.registerutdrag';
+import { loader as previewLoader } from './personal.arenden.$caseId_.registerutdrag_.forhandsgranska';
 
 const t = useTestDatabase();
 useTestFileStore();
@@ -72,6 +73,7 @@ describe('the page, end to end', () => {
     expect(((await post('samordnare SN', { intent: 'review', itemId: answer!.id, outcome: 'release', activityCode: 'ekonomiskt-bistand' })) as Response).status).toBe(302);
     expect(((await post('samordnare SN', { intent: 'review', itemId: file!.id, outcome: 'withhold', ground: 'dsl_5_2_utkast', note: 'Utkast.', activityCode: 'ekonomiskt-bistand' })) as Response).status).toBe(302);
     expect((await (await get('samordnare SN')).json()).readiness).toEqual({ error: 'needs-decision', outcome: 'delvis_bifall' });
+    expect(await kindOf(() => previewLoader(args(world.people['samordnare SN']!, `${path()}/forhandsgranska`, { caseId: world.caseId })))).toBe(D);
 
     // The exclusion drafts the beslut; the samordnare takes it on the decision page (here: the model).
     const drafted = (await post('samordnare SN', { intent: 'draftDecision' })) as Response;
@@ -79,6 +81,12 @@ describe('the page, end to end', () => {
     const decision = await openDecision(world.caseId, { kind: 'request' });
     expect(decision!.parts[0]).toMatchObject({ right: 'registerutdrag', outcome: 'delvis_bifall', grounds: [{ id: 'dsl_5_2_utkast' }] });
     expect(await takeDecision({ decisionId: decision!.id, caseId: world.caseId, staffId: world.people['samordnare SN']!.staffId! })).toMatchObject({ ok: true });
+
+    // The följebrev can be read now, as the package will carry it; not by someone who cannot compile.
+    const preview = (await previewLoader(args(world.people['samordnare SN']!, `${path()}/forhandsgranska`, { caseId: world.caseId }))) as Response;
+    expect(preview.headers.get('Content-Type')).toBe('application/pdf');
+    expect(Buffer.from(await preview.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await kindOf(() => previewLoader(args(world.people['handläggare SN, assigned']!, `${path()}/forhandsgranska`, { caseId: world.caseId })))).toBe(D);
 
     // SN asks for four-eyes: prepared by one, approved by another (a second samordnare of SN).
     const prepared = (await post('samordnare SN', { intent: 'prepare' })) as Response;
