@@ -59,6 +59,15 @@ export function checkItemReview(input: ReviewInput, item: { isDocument: boolean 
   return { ok: true, review: outcome === 'withhold' ? { outcome, ...base } : { outcome, ...base, redactedFileId } };
 }
 
+/**
+ * The OSL provisions of these exclusions, each once, cited together as statutes are:
+ * "26 kap. 1 §, 25 kap. 1 § och 21 kap. 1 §" (isOslReference). Undefined when there are none.
+ */
+export function citedOslReferences(reviews: readonly ItemReview[]): string | undefined {
+  const refs = [...new Set(reviews.map((r) => ('oslReference' in r ? r.oslReference : undefined)).filter((r): r is string => !!r))];
+  return refs.length > 1 ? `${refs.slice(0, -1).join(', ')} och ${refs.at(-1)}` : refs[0];
+}
+
 /** Bifall when everything is released whole; any masking or withholding makes it delvis bifall (a beslut). */
 export function utdragOutcome(reviews: readonly ItemReview[]): 'bifall' | 'delvis_bifall' {
   return reviews.some((r) => r.outcome !== 'release') ? 'delvis_bifall' : 'bifall';
@@ -82,9 +91,7 @@ export function exclusionDecisionPart(reviews: readonly ItemReview[], lang: Lang
   for (const id of EXCLUSION_GROUNDS) {
     const used = excluded.filter((r) => r.ground === id);
     if (!used.length) continue;
-    const refs = [...new Set(used.map((r) => r.oslReference).filter((r): r is string => !!r))];
-    // "26 kap. 1 §, 25 kap. 1 § och 21 kap. 1 §": as statutes are cited (isOslReference).
-    const oslReference = refs.length > 1 ? `${refs.slice(0, -1).join(', ')} och ${refs.at(-1)}` : refs[0];
+    const oslReference = citedOslReferences(used);
     grounds.push({ id, text: legalGround(id).text[lang], ...(oslReference ? { oslReference } : {}) });
   }
   const withheld = excluded.filter((r) => r.outcome === 'withhold').length;

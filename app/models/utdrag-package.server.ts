@@ -19,7 +19,7 @@ import { maskPersonnummerInText } from '~/domain/personnummer';
 import { portabilityReason } from '~/domain/portability';
 import type { ProcessingActivity } from '~/domain/processing-activities';
 import type { TaskAnswer } from '~/domain/task-answer';
-import { EXCLUSION_GROUNDS, reviewComplete, utdragOutcome, type ItemReview } from '~/domain/utdrag-review';
+import { citedOslReferences, EXCLUSION_GROUNDS, reviewComplete, utdragOutcome, type ItemReview } from '~/domain/utdrag-review';
 import { todayInStockholm } from '../utils/dates.server';
 import { loadEnv } from '../utils/env.server';
 import { db, type Database } from '../utils/db.server';
@@ -28,7 +28,7 @@ import { readStoredFile } from '../utils/file-store.server';
 import { queueResidentNotice } from '../jobs/notices.server';
 import { recordAudit, writeAudit } from './audit.server';
 import { findResidentCase } from './resident-cases.server';
-import { listUtdragItems } from './utdrag-items.server';
+import { answerTitle, listUtdragItems } from './utdrag-items.server';
 
 
 type Tx = Database;
@@ -213,7 +213,7 @@ export async function utdragPackageData(caseId: string, database: Database = db(
         id: i.id,
         kind: 'document',
         title: mask(i.title),
-        description: mask(answer ? `${answer.whereWhich} (${answer.workplace})` : i.title),
+        description: mask(answer ? answerTitle(answer) : i.title),
         data: null,
         masked: review.outcome === 'release_masked',
         file: { filename: file.filename, mimeType: file.mimeType, size: file.size, sha256: file.sha256, open: () => lazyStoredFile(file.sha256) },
@@ -272,10 +272,9 @@ function exclusionsOf(reviews: ItemReview[], lang: Lang): Exclusion[] {
   for (const id of EXCLUSION_GROUNDS) {
     const used = reviews.filter((r): r is Exclude<ItemReview, { outcome: 'release' }> => r.outcome !== 'release' && r.ground === id);
     if (!used.length) continue;
-    const refs = [...new Set(used.map((r) => r.oslReference).filter((x): x is string => !!x))];
     const ground = legalGround(id);
     out.push({
-      ground: { label: ground.title[lang], provisions: appliedProvisions({ id, oslReference: refs.length > 1 ? `${refs.slice(0, -1).join(', ')} och ${refs.at(-1)}` : refs[0] }, lang), explanation: ground.text[lang] },
+      ground: { label: ground.title[lang], provisions: appliedProvisions({ id, oslReference: citedOslReferences(used) }, lang), explanation: ground.text[lang] },
       withheld: used.filter((r) => r.outcome === 'withhold').length,
       masked: used.filter((r) => r.outcome === 'release_masked').length,
     });
