@@ -10,7 +10,7 @@ import { getSingleton, setSingleton } from '../utils/singleton.server';
 import { puaNoticeJob, residentNoticeJob } from './notices.server';
 import { remindersJob } from './reminders.server';
 import { sessionsPurgeJob } from './sessions-purge.server';
-import { utdragBuildJob } from './utdrag.server';
+import { utdragBuildJob, utdragPurgeJob } from './utdrag.server';
 
 export type JobDefinition<T extends object = object> = {
   name: string;
@@ -21,7 +21,7 @@ export type JobDefinition<T extends object = object> = {
   handler(data: T): Promise<void>;
 };
 
-export const JOBS: JobDefinition[] = [sessionsPurgeJob as JobDefinition, residentNoticeJob as JobDefinition, puaNoticeJob as JobDefinition, remindersJob as JobDefinition, utdragBuildJob as JobDefinition];
+export const JOBS: JobDefinition[] = [sessionsPurgeJob as JobDefinition, residentNoticeJob as JobDefinition, puaNoticeJob as JobDefinition, remindersJob as JobDefinition, utdragBuildJob as JobDefinition, utdragPurgeJob as JobDefinition];
 
 export function createBoss(handle: DatabaseHandle): PgBoss {
   const common = { schema: 'pgboss', application_name: 'dataskyddsportalen' };

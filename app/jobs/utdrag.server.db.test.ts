@@ -3,9 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { addResident, fileCase, useTestDeliveryStore, useTestFileStore } from '../../tests/cases';
 import { useTestDatabase } from '../../tests/db';
 import { buildTestUtdragPackage } from '../../tests/utdrag';
-import { currentUtdragPackage, prepareUtdragPackage } from '~/models/utdrag-package.server';
+import { eq } from 'drizzle-orm';
+import { utdragPackages } from '../../db/schema/index';
+import { currentUtdragPackage, openUtdragPackageAsResident, prepareUtdragPackage } from '~/models/utdrag-package.server';
+import { deliveryStore } from '~/utils/delivery-store.server';
 import { startJobs, type JobDefinition } from './queue.server';
-import { queueUtdragBuild, utdragBuildJob } from './utdrag.server';
+import { JOBS } from './queue.server';
+import { queueUtdragBuild, utdragBuildJob, utdragPurgeJob } from './utdrag.server';
 
 const t = useTestDatabase();
 useTestFileStore();
@@ -32,5 +36,26 @@ describe('utdrag.build', () => {
     } finally {
       await boss.stop({ graceful: false, wait: true });
     }
+  });
+
+  it('utdrag-purge removes packages past their last day from the delivery store, keeping the record', async () => {
+    expect(JOBS).toContain(utdragPurgeJob);
+    const resident = await addResident(t.handle, '197405065553', 'Test Person');
+    const [c] = await fileCase(t.handle, resident, '197405065553');
+    await buildTestUtdragPackage(t.handle, c!.id);
+    const p = (await currentUtdragPackage(c!.id))!;
+    expect(await deliveryStore().hasPackage(p.storeId!)).toBe(true);
+
+    await utdragPurgeJob.handler({ today: p.availableUntil! }); // the last day itself: still there
+    expect((await currentUtdragPackage(c!.id))!.status).toBe('built');
+    await t.handle.db.update(utdragPackages).set({ availableUntil: '2026-01-01' }).where(eq(utdragPackages.id, p.id));
+    await utdragPurgeJob.handler({ today: '2026-01-02' });
+
+    expect(await deliveryStore().hasPackage(p.storeId!)).toBe(false);
+    const [row] = await t.handle.db.select().from(utdragPackages).where(eq(utdragPackages.id, p.id));
+    expect(row).toMatchObject({ status: 'removed', sha256: p.sha256 });
+    expect(row!.removedAt).not.toBeNull();
+    expect(await openUtdragPackageAsResident(c!.id, resident.id)).toBeNull();
+    expect(await currentUtdragPackage(c!.id)).toMatchObject({ status: 'removed' });
   });
 });

@@ -3,7 +3,7 @@
  * delivery store (ADR 011), however large, without holding up the samordnare's request. Without a
  * running queue (JOBS_ENABLED=false, tests) it is built at once.
  */
-import { buildUtdragPackage } from '~/models/utdrag-package.server';
+import { buildUtdragPackage, removeExpiredUtdragPackages } from '~/models/utdrag-package.server';
 import type { JobDefinition } from './queue.server';
 
 type BuildJob = { caseId: string; packageId: string; staffId: string };
@@ -31,3 +31,12 @@ export async function queueUtdragBuild(data: BuildJob): Promise<boolean> {
   await buildUtdragPackage(data);
   return false;
 }
+
+/** Nightly: packages past their last day leave the delivery store; the case keeps the record. */
+export const utdragPurgeJob: JobDefinition<{ today?: string }> = {
+  name: 'utdrag-purge',
+  cron: '23 3 * * *',
+  async handler(data) {
+    await removeExpiredUtdragPackages(data.today);
+  },
+};

@@ -6,7 +6,7 @@
  * to compile in the case's PUA; the resident's download checks ownership (resident-cases.server.ts).
  */
 import { Readable } from 'node:stream';
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import { caseEvents, caseTasks, cases, dataskyddsombud, decisions, kommuner, pua, submissions } from '../../db/schema/index';
 import { utdragPackages } from '../../db/schema/utdrag';
 import { renderFoljebrev } from '~/documents/registerutdrag/foljebrev.server';
@@ -102,9 +102,9 @@ export async function approveUtdragPackage(input: { caseId: string; packageId: s
   });
 }
 
-/** The case's current package (the newest not removed), or null. */
+/** The case's newest package (a removed one too: its record stays and says what happened), or null. */
 export async function currentUtdragPackage(caseId: string, database: Database = db()) {
-  const [p] = await database.select().from(utdragPackages).where(and(eq(utdragPackages.caseId, caseId), ne(utdragPackages.status, 'removed'))).orderBy(desc(utdragPackages.createdAt)).limit(1);
+  const [p] = await database.select().from(utdragPackages).where(eq(utdragPackages.caseId, caseId)).orderBy(desc(utdragPackages.createdAt)).limit(1);
   return p ?? null;
 }
 
@@ -148,6 +148,26 @@ export async function openUtdragPackageAsResident(caseId: string, residentId: st
     await writeAudit(tx, { actor: { type: 'resident', id: residentId }, action: 'utdrag.download', entityType: 'case', entityId: caseId, details: { packageId: p.id, sha256: p.sha256 } });
   });
   return { stream: deliveryStore().readPackage(p.storeId), size: p.size, availableUntil: p.availableUntil };
+}
+
+/**
+ * Removes the packages whose last day has passed from the delivery store (digital delivery keeps
+ * them UTDRAG_AVAILABLE_DAYS). The case keeps the record — status 'removed', hash, manifest and
+ * the audit trail — so what was sent can still be shown. Returns how many were removed.
+ */
+export async function removeExpiredUtdragPackages(today: string = todayInStockholm(), database: Database = db()): Promise<number> {
+  const expired = await database
+    .select({ id: utdragPackages.id, caseId: utdragPackages.caseId, storeId: utdragPackages.storeId })
+    .from(utdragPackages)
+    .where(and(inArray(utdragPackages.status, ['built', 'delivered']), lt(utdragPackages.availableUntil, today)));
+  for (const p of expired) {
+    if (p.storeId) await deliveryStore().removePackage(p.storeId);
+    await transaction(database, async (tx) => {
+      await tx.update(utdragPackages).set({ status: 'removed', removedAt: new Date() }).where(eq(utdragPackages.id, p.id));
+      await writeAudit(tx, { actor: { type: 'system', id: 'utdrag-purge' }, action: 'utdrag.removed', entityType: 'case', entityId: p.caseId, details: { packageId: p.id } });
+    });
+  }
+  return expired.length;
 }
 
 /** The följebrev as the package would carry it, once the compilation is ready; audited. Null before. */

@@ -96,10 +96,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-/** A package shows once it is built; past its last day the download route refuses it too. */
+/** A package shows once it is built; past its last day (or removed from the store) it is gone, and the download route refuses it too. */
 function residentUtdrag(p: Awaited<ReturnType<typeof currentUtdragPackage>>): ResidentUtdrag | null {
-  if (!p || (p.status !== 'built' && p.status !== 'delivered')) return null;
-  return { size: p.size, availableUntil: p.availableUntil, expired: !!p.availableUntil && p.availableUntil < todayInStockholm() };
+  if (!p || (p.status !== 'built' && p.status !== 'delivered' && p.status !== 'removed')) return null;
+  return { size: p.size, availableUntil: p.availableUntil, expired: p.status === 'removed' || (!!p.availableUntil && p.availableUntil < todayInStockholm()) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);

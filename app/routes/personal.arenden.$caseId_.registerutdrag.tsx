@@ -196,7 +196,7 @@ export default function UtdragPage() {
           </Button>
         </Form>
       ) : null}
-      {!d.readiness.error && (!d.package || d.package.status === 'awaiting_approval' || d.package.status === 'approved') ? (
+      {!d.readiness.error && (!d.package || d.package.status === 'awaiting_approval' || d.package.status === 'approved' || d.package.status === 'removed') ? (
         <Form method="post" encType="multipart/form-data">
           <CsrfInput />
           <Button name="intent" value="prepare" variant={d.package ? 'secondary' : undefined}>
