@@ -5,7 +5,7 @@ import { useTestDatabase } from '../../tests/db';
 import { buildTestUtdragPackage } from '../../tests/utdrag';
 import { eq } from 'drizzle-orm';
 import { utdragPackages } from '../../db/schema/index';
-import { currentUtdragPackage, openUtdragPackageAsResident, prepareUtdragPackage } from '~/models/utdrag-package.server';
+import { approveUtdragPackage, currentUtdragPackage, openUtdragPackageAsResident, prepareUtdragPackage } from '~/models/utdrag-package.server';
 import { deliveryStore } from '~/utils/delivery-store.server';
 import { startJobs, type JobDefinition } from './queue.server';
 import { JOBS } from './queue.server';
@@ -27,7 +27,6 @@ describe('utdrag.build', () => {
     const errors: Error[] = [];
     const boss = await startJobs(t.handle, (err) => errors.push(err), [utdragBuildJob as JobDefinition]);
     try {
-      const { approveUtdragPackage } = await import('~/models/utdrag-package.server');
       const pkg = await currentUtdragPackage(c!.id);
       if (pkg!.status === 'awaiting_approval') await approveUtdragPackage({ caseId: c!.id, packageId: pkg!.id, staffId: built!.preparedByStaffId });
       expect(await queueUtdragBuild({ caseId: c!.id, packageId: pkg!.id, staffId: built!.preparedByStaffId })).toBe(true);

@@ -41,7 +41,7 @@ export async function gatherUtdragItems(caseId: string, database: Database = db(
   const files = await database.select({ id: attachments.id, taskId: attachments.taskId, filename: attachments.filename }).from(attachments).where(inArray(attachments.taskId, found.map((t) => t.id)));
   const rows: (typeof utdragItems.$inferInsert)[] = [];
   for (const t of found) {
-    const answer = t.answer as Extract<TaskAnswer, { found: 'yes' }> & { activityCode?: string };
+    const answer = t.answer as Extract<TaskAnswer, { found: 'yes' }>;
     const activityCode = answer.activityCode ?? null;
     rows.push({ caseId, kind: 'answer', taskId: t.id, title: answerTitle(answer), activityCode });
     for (const f of files.filter((x) => x.taskId === t.id)) rows.push({ caseId, kind: 'attachment', taskId: t.id, attachmentId: f.id, title: f.filename, activityCode });

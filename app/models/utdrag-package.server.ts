@@ -39,6 +39,12 @@ export type PrepareResult = { ok: true; packageId: string; status: 'awaiting_app
 
 /** What stands between the compilation and a package, in the order the samordnare meets it. */
 export async function utdragReadiness(caseId: string, database: Database = db()): Promise<{ error: PrepareError | null; outcome: 'bifall' | 'delvis_bifall' }> {
+  const { error, outcome } = await readiness(caseId, database);
+  return { error, outcome };
+}
+
+/** The readiness and the case's PUA settings it was judged against (prepare needs its four-eyes flag). */
+async function readiness(caseId: string, database: Database) {
   const [items, c, decided] = await Promise.all([listUtdragItems(caseId, database), caseOf(caseId, database), decidedExclusion(caseId, database)]);
   const reviews = items.map((i) => i.review).filter((r): r is ItemReview => r !== null);
   const outcome = utdragOutcome(reviews);
@@ -52,7 +58,7 @@ export async function utdragReadiness(caseId: string, database: Database = db())
         : outcome === 'delvis_bifall' && !decided
           ? 'needs-decision'
           : null;
-  return { error, outcome };
+  return { error, outcome, fourEyes: c.fourEyes };
 }
 
 async function caseOf(caseId: string, database: Database) {
@@ -73,10 +79,9 @@ async function decidedExclusion(caseId: string, database: Database) {
  * samordnare changed a review); with four-eyes it waits for someone else's approval.
  */
 export async function prepareUtdragPackage(input: { caseId: string; staffId: string }, database: Database = db()): Promise<PrepareResult> {
-  const ready = await utdragReadiness(input.caseId, database);
+  const ready = await readiness(input.caseId, database);
   if (ready.error) return { ok: false, error: ready.error };
-  const c = await caseOf(input.caseId, database);
-  const status = c.fourEyes ? ('awaiting_approval' as const) : ('approved' as const);
+  const status = ready.fourEyes ? ('awaiting_approval' as const) : ('approved' as const);
   return transaction(database, async (tx) => {
     await tx.delete(utdragPackages).where(and(eq(utdragPackages.caseId, input.caseId), inArray(utdragPackages.status, ['awaiting_approval', 'approved'])));
     const [p] = await tx
