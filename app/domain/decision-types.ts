@@ -31,6 +31,8 @@ export type RightOutcome = (typeof RIGHT_OUTCOMES)[number];
 export const LEGAL_GROUND_IDS = [
   'art17_3b_allmanna_handlingar',
   'dsl_5_1_sekretess',
+  /** DSL 5 kap. 1 § with a registerförfattning (not OSL) that forbids disclosure to the person. */
+  'dsl_5_1_registerforfattning',
   'dsl_5_2_utkast',
   'art15_4_andras_rattigheter',
   'art20_allmant_intresse',
@@ -45,7 +47,14 @@ export const LEGAL_GROUND_IDS = [
 export type LegalGroundId = (typeof LEGAL_GROUND_IDS)[number];
 
 /** A ground as the handläggare applied it: the library's id and the (possibly edited) text. */
-export type AppliedGround = { id: LegalGroundId; text: string; /** The OSL chapter and section, for dsl_5_1_sekretess, e.g. "26 kap. 1 §". */ oslReference?: string };
+export type AppliedGround = {
+  id: LegalGroundId;
+  text: string;
+  /** The OSL chapter and section, for dsl_5_1_sekretess, e.g. "26 kap. 1 §". */
+  oslReference?: string;
+  /** The register statute's provision with its SFS number, for dsl_5_1_registerforfattning. */
+  statuteReference?: string;
+};
 
 /** The decision on one requested right of the case. */
 export type DecisionPart = { right: Right; outcome: RightOutcome; grounds: AppliedGround[]; motivering: string };

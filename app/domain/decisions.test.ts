@@ -6,7 +6,8 @@ import type { Right } from './requests';
 
 /** A ground as the form sends it: the library's Swedish text unless `text` is given. */
 function ground(id: LegalGroundId, extra: Partial<AppliedGround> = {}): AppliedGround {
-  return { id, text: legalGround(id).text.sv, ...(id === 'dsl_5_1_sekretess' ? { oslReference: '26 kap. 1 §' } : {}), ...extra };
+  const reference = id === 'dsl_5_1_sekretess' ? { oslReference: '26 kap. 1 §' } : id === 'dsl_5_1_registerforfattning' ? { statuteReference: '8 § lagen (2001:454) om behandling av personuppgifter inom socialtjänsten' } : {};
+  return { id, text: legalGround(id).text.sv, ...reference, ...extra };
 }
 function part(right: Right, outcome: RightOutcome, grounds: AppliedGround[] = [], motivering = outcome === 'bifall' ? '' : 'Se skälen nedan.'): DecisionPart {
   return { right, outcome, grounds, motivering };
@@ -81,6 +82,7 @@ describe('validateDecisionParts', () => {
     ['Art 12(5) written entirely in own words', [part('radering', 'avslag', [art12_5('Du har sedan januari skickat 14 likadana begäranden om radering av samma anteckning. Vi har prövat den första och avslagit den; de senare innehåller inga nya omständigheter.')])], ['radering']],
     ['Art 12(5) in English with the instruction replaced', [part('radering', 'avslag', [art12_5(ART12_5.text.en.replace(ART12_5.placeholder!.en, 'Since January you have sent 14 identical requests to erase the same entry, none with new circumstances.'))])], ['radering']],
     ['identity not confirmed, avvisning (Art 12(6))', [part('invandning', 'avvisning', [ground('identitet_ej_styrkt')])], ['invandning']],
+    ['a registerförfattning with its provision (DSL 5 kap. 1 §)', [part('registerutdrag', 'delvis_bifall', [ground('dsl_5_1_registerforfattning')])], ['registerutdrag']],
     ['OSL with stycke and a second chapter', [part('registerutdrag', 'delvis_bifall', [ground('dsl_5_1_sekretess', { oslReference: '26 kap. 1 § första stycket och 12 kap. 3 §' })])], ['registerutdrag']],
   ];
   it.each(ok)('valid: %s', (_name, parts, rights) => {
@@ -108,6 +110,8 @@ describe('validateDecisionParts', () => {
     ['DSL 5 kap. 1 § without the OSL provision', [part('registerutdrag', 'delvis_bifall', [ground('dsl_5_1_sekretess', { oslReference: undefined })])], ['registerutdrag'], [{ path: 'parts[0].grounds[0].oslReference', code: 'oslReferenceRequired' }]],
     ['DSL 5 kap. 1 § with "OSL" only', [part('registerutdrag', 'delvis_bifall', [ground('dsl_5_1_sekretess', { oslReference: 'OSL' })])], ['registerutdrag'], [{ path: 'parts[0].grounds[0].oslReference', code: 'oslReferenceInvalid' }]],
     ['DSL 5 kap. 1 § with "26:1"', [part('registerutdrag', 'delvis_bifall', [ground('dsl_5_1_sekretess', { oslReference: '26:1' })])], ['registerutdrag'], [{ path: 'parts[0].grounds[0].oslReference', code: 'oslReferenceInvalid' }]],
+    ['a registerförfattning without its provision', [part('registerutdrag', 'delvis_bifall', [ground('dsl_5_1_registerforfattning', { statuteReference: undefined })])], ['registerutdrag'], [{ path: 'parts[0].grounds[0].statuteReference', code: 'statuteReferenceRequired' }]],
+    ['a registerförfattning named without SFS number', [part('registerutdrag', 'delvis_bifall', [ground('dsl_5_1_registerforfattning', { statuteReference: '8 § SoLPuL' })])], ['registerutdrag'], [{ path: 'parts[0].grounds[0].statuteReference', code: 'statuteReferenceInvalid' }]],
     ['Art 12(5): the template as it stands', [part('registerutdrag', 'avslag', [art12_5(ART12_5.text.sv)])], ['registerutdrag'], [{ path: 'parts[0].grounds[0].text', code: 'justificationRequired' }]],
     ['Art 12(5): the English template as it stands', [part('registerutdrag', 'avslag', [art12_5(ART12_5.text.en)])], ['registerutdrag'], [{ path: 'parts[0].grounds[0].text', code: 'justificationRequired' }]],
     ['Art 12(5): the instruction deleted, nothing written', [part('registerutdrag', 'avslag', [art12_5(ART12_5.text.sv.replace(ART12_5.placeholder!.sv, ''))])], ['registerutdrag'], [{ path: 'parts[0].grounds[0].text', code: 'justificationRequired' }]],

@@ -5,7 +5,7 @@
  * check is in delegation.ts, the appeal rules in appeal.ts.
  */
 import { RIGHT_OUTCOMES, type AppealInstructions, type DecisionPart, type DecisionType, type PuaKind, type RightOutcome } from './decision-types';
-import { isLegalGroundId, isOslReference, legalGround, type LegalGround } from './legal-grounds';
+import { isLegalGroundId, isOslReference, isStatuteReference, legalGround, MAX_STATUTE_REFERENCE, type LegalGround } from './legal-grounds';
 import { RIGHTS, type Right } from './requests';
 
 /** Characters of a motivering or a ground's text; a letter prints them in full. */
@@ -94,6 +94,8 @@ export type DecisionPartErrorCode =
   | 'justificationRequired'
   | 'oslReferenceRequired'
   | 'oslReferenceInvalid'
+  | 'statuteReferenceRequired'
+  | 'statuteReferenceInvalid'
   | 'tooLong';
 export type DecisionPartError = { path: string; code: DecisionPartErrorCode };
 
@@ -188,6 +190,12 @@ export function validateDecisionParts(parts: readonly DecisionPart[], rights: re
         if (!ref) add(`${g}.oslReference`, 'oslReferenceRequired');
         else if (ref.length > MAX_OSL_REFERENCE) add(`${g}.oslReference`, 'tooLong');
         else if (!isOslReference(ref)) add(`${g}.oslReference`, 'oslReferenceInvalid');
+      }
+      if (ground.needsStatuteReference) {
+        const ref = typeof applied.statuteReference === 'string' ? applied.statuteReference.trim() : '';
+        if (!ref) add(`${g}.statuteReference`, 'statuteReferenceRequired');
+        else if (ref.length > MAX_STATUTE_REFERENCE) add(`${g}.statuteReference`, 'tooLong');
+        else if (!isStatuteReference(ref)) add(`${g}.statuteReference`, 'statuteReferenceInvalid');
       }
     });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LEGAL_GROUND_IDS, type LegalGroundId } from './decision-types';
 import { MAX_GROUND_TEXT, validateDecisionParts } from './decisions';
-import { appliedProvisions, groundsFor, isOslReference, LEGAL_GROUNDS, legalGround, oslReferenceInEnglish } from './legal-grounds';
+import { appliedProvisions, groundsFor, isOslReference, isStatuteReference, LEGAL_GROUNDS, legalGround, oslReferenceInEnglish } from './legal-grounds';
 import { RIGHTS, type Right } from './requests';
 
 describe('the library: one entry per LegalGroundId', () => {
@@ -34,6 +34,7 @@ describe('provisions: the exact citations (FL 32 §)', () => {
   it.each([
     ['art17_3b_allmanna_handlingar', 'Artikel 17.3 b dataskyddsförordningen (EU) 2016/679; 2 kap. tryckfrihetsförordningen; arkivlagen (1990:782)', 'issue #6: radering of allmänna handlingar'],
     ['dsl_5_1_sekretess', '5 kap. 1 § lagen (2018:218) med kompletterande bestämmelser till EU:s dataskyddsförordning (dataskyddslagen); offentlighets- och sekretesslagen (2009:400)', 'DSL 5 kap. 1 §: secrecy under OSL'],
+    ['dsl_5_1_registerforfattning', '5 kap. 1 § lagen (2018:218) med kompletterande bestämmelser till EU:s dataskyddsförordning (dataskyddslagen)', 'DSL 5 kap. 1 §: "enligt lag eller annan författning", here a registerförfattning (its provision is added when applied)'],
     ['dsl_5_2_utkast', '5 kap. 2 § lagen (2018:218) med kompletterande bestämmelser till EU:s dataskyddsförordning (dataskyddslagen)', 'DSL 5 kap. 2 §: utkast, minnesanteckningar'],
     ['art15_4_andras_rattigheter', 'Artikel 15.4 och 20.4 dataskyddsförordningen (EU) 2016/679', 'Art 15(4) and its twin 20(4) for portability'],
     ['art20_allmant_intresse', 'Artikel 20.1 och 20.3 dataskyddsförordningen (EU) 2016/679', 'Art 20(1) consent/contract only; 20(3) not for public tasks'],
@@ -55,7 +56,7 @@ describe('provisions: the exact citations (FL 32 §)', () => {
 
 describe('groundsFor — which grounds can justify refusing which right', () => {
   it.each([
-    ['registerutdrag', ['dsl_5_1_sekretess', 'dsl_5_2_utkast', 'art15_4_andras_rattigheter', 'art12_5_uppenbart_ogrundad', 'identitet_ej_styrkt'], 'DSL 5 kap. 1–2 §§ and Art 15(4) limit Art 15; Art 12(5)/(6) apply to every right'],
+    ['registerutdrag', ['dsl_5_1_sekretess', 'dsl_5_1_registerforfattning', 'dsl_5_2_utkast', 'art15_4_andras_rattigheter', 'art12_5_uppenbart_ogrundad', 'identitet_ej_styrkt'], 'DSL 5 kap. 1–2 §§ and Art 15(4) limit Art 15; Art 12(5)/(6) apply to every right'],
     ['rattelse', ['art12_5_uppenbart_ogrundad', 'identitet_ej_styrkt', 'art16_uppgifterna_riktiga'], 'Art 16: only inaccurate data are rectified'],
     ['radering', ['art17_3b_allmanna_handlingar', 'art12_5_uppenbart_ogrundad', 'identitet_ej_styrkt'], 'Art 17(3)(b): allmänna handlingar are kept (arkivlagen, TF 2 kap.)'],
     ['begransning', ['art12_5_uppenbart_ogrundad', 'identitet_ej_styrkt', 'art18_forutsattningar_saknas'], 'Art 18(1): the four situations'],
@@ -80,6 +81,10 @@ describe('flags', () => {
     expect(LEGAL_GROUNDS.filter((g) => g.needsOslReference).map((g) => g.id)).toEqual(['dsl_5_1_sekretess']);
   });
 
+  it('only the registerförfattning ground needs the statute cited (DSL 1 kap. 6 §: the register statute takes precedence)', () => {
+    expect(LEGAL_GROUNDS.filter((g) => g.needsStatuteReference).map((g) => g.id)).toEqual(['dsl_5_1_registerforfattning']);
+  });
+
   it('the Art 12(5) template carries its bracketed instruction in both languages', () => {
     const g = legalGround('art12_5_uppenbart_ogrundad');
     expect(g.text.sv.endsWith(g.placeholder!.sv)).toBe(true);
@@ -90,7 +95,7 @@ describe('flags', () => {
   it.each(LEGAL_GROUND_IDS.map((id) => [id]))('the template of %s can be used as it stands, except Art 12(5)', (id) => {
     const g = legalGround(id);
     for (const lang of ['sv', 'en'] as const) {
-      const parts = [{ right: g.rights[0]!, outcome: 'avslag' as const, motivering: 'Se nedan.', grounds: [{ id, text: g.text[lang], ...(g.needsOslReference ? { oslReference: '26 kap. 1 §' } : {}) }] }];
+      const parts = [{ right: g.rights[0]!, outcome: 'avslag' as const, motivering: 'Se nedan.', grounds: [{ id, text: g.text[lang], ...(g.needsOslReference ? { oslReference: '26 kap. 1 §' } : {}), ...(g.needsStatuteReference ? { statuteReference: '8 § lagen (2001:454)' } : {}) }] }];
       const codes = validateDecisionParts(parts, [g.rights[0]!]).map((e) => e.code);
       expect(codes).toEqual(g.requiresJustification ? ['justificationRequired'] : []);
     }
@@ -142,8 +147,35 @@ describe('appliedProvisions — the citations printed for a ground as applied', 
       'Chapter 5, Section 1 of the Act (2018:218) containing supplementary provisions to the EU General Data Protection Regulation (Data Protection Act); Chapter 26, Section 1 of the Public Access to Information and Secrecy Act (offentlighets- och sekretesslagen, 2009:400)',
     ],
     [{ id: 'dsl_5_1_sekretess' }, 'sv', '5 kap. 1 § lagen (2018:218) med kompletterande bestämmelser till EU:s dataskyddsförordning (dataskyddslagen); offentlighets- och sekretesslagen (2009:400)'],
+    [
+      { id: 'dsl_5_1_registerforfattning', statuteReference: '8 §  lagen (2001:454) om behandling av personuppgifter inom socialtjänsten' },
+      'sv',
+      '5 kap. 1 § lagen (2018:218) med kompletterande bestämmelser till EU:s dataskyddsförordning (dataskyddslagen); 8 § lagen (2001:454) om behandling av personuppgifter inom socialtjänsten',
+    ],
+    [
+      { id: 'dsl_5_1_registerforfattning', statuteReference: '4 kap. 2 § patientdatalagen (2008:355)' },
+      'en',
+      'Chapter 5, Section 1 of the Act (2018:218) containing supplementary provisions to the EU General Data Protection Regulation (Data Protection Act); 4 kap. 2 § patientdatalagen (2008:355)',
+    ],
+    [{ id: 'dsl_5_2_utkast', statuteReference: '8 § lagen (2001:454)' }, 'sv', '5 kap. 2 § lagen (2018:218) med kompletterande bestämmelser till EU:s dataskyddsförordning (dataskyddslagen)'],
     [{ id: 'art17_3b_allmanna_handlingar', oslReference: '26 kap. 1 §' }, 'sv', 'Artikel 17.3 b dataskyddsförordningen (EU) 2016/679; 2 kap. tryckfrihetsförordningen; arkivlagen (1990:782)'],
-  ] as [{ id: LegalGroundId; oslReference?: string }, 'sv' | 'en', string][])('%j in %s', (applied, lang, expected) => {
+  ] as [{ id: LegalGroundId; oslReference?: string; statuteReference?: string }, 'sv' | 'en', string][])('%j in %s', (applied, lang, expected) => {
     expect(appliedProvisions(applied, lang)).toBe(expected);
+  });
+});
+
+describe('isStatuteReference — a register statute cited so the person can find it (DSL 5 kap. 1 §)', () => {
+  it.each([
+    ['8 § lagen (2001:454) om behandling av personuppgifter inom socialtjänsten', true, 'section and SFS number'],
+    ['4 kap. 2 § patientdatalagen (2008:355)', true, 'chapter and section'],
+    ['6 och 7 §§ förordningen (2001:637), SFS 2001:637', true, 'several sections'],
+    ['3 a § lagen (2001:454)', true, 'a lettered section'],
+    ['lagen (2001:454) om behandling av personuppgifter inom socialtjänsten', false, 'no section'],
+    ['8 § socialtjänstlagen', false, 'no SFS number'],
+    ['SoL', false, 'an abbreviation'],
+    ['', false, 'empty'],
+    [`8 § lagen (2001:454) ${'x'.repeat(200)}`, false, 'longer than MAX_STATUTE_REFERENCE'],
+  ] as [string, boolean, string][])('%j → %s (%s)', (reference, expected) => {
+    expect(isStatuteReference(reference)).toBe(expected);
   });
 });

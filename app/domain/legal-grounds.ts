@@ -33,6 +33,12 @@ export type LegalGround = {
   requiresJustification: boolean;
   /** DSL 5 kap. 1 §: the applied ground must name the OSL chapter and section (e.g. "26 kap. 1 §"). */
   needsOslReference: boolean;
+  /**
+   * DSL 5 kap. 1 § with a registerförfattning: the applied ground must cite the provision of the
+   * register statute, with its SFS number ("8 § lagen (2001:454) om behandling av personuppgifter
+   * inom socialtjänsten"). Absent means false.
+   */
+  needsStatuteReference?: boolean;
   /** The bracketed instruction inside `text` that must be replaced; only where `requiresJustification`. */
   placeholder?: Bilingual;
 };
@@ -93,6 +99,27 @@ const GROUNDS: readonly LegalGround[] = [
     rights: ['registerutdrag'],
     requiresJustification: false,
     needsOslReference: true,
+  },
+  {
+    id: 'dsl_5_1_registerforfattning',
+    provisions: { sv: `5 kap. 1 § ${DSL_SV}`, en: `Chapter 5, Section 1 of ${DSL_EN}` },
+    title: { sv: 'Registerförfattning', en: 'A register statute' },
+    text: {
+      sv:
+        'Vissa av uppgifterna om dig behandlas enligt en särskild författning om personuppgiftsbehandling i verksamheten (en registerförfattning). '
+        + 'Den begränsar vilka uppgifter som får lämnas ut till den som uppgifterna gäller, och den gäller före dataskyddslagen (1 kap. 6 § dataskyddslagen). '
+        + 'Rätten till tillgång enligt artikel 15 i dataskyddsförordningen gäller inte uppgifter som vi inte får lämna ut till dig enligt lag eller annan '
+        + 'författning (5 kap. 1 § dataskyddslagen). De uppgifterna finns därför inte med i registerutdraget.',
+      en:
+        'Some of the information about you is processed under a special statute on the processing of personal data in this activity (a register statute). '
+        + 'It limits what information may be disclosed to the person it concerns, and it takes precedence over the Data Protection Act (Chapter 1, Section 6 '
+        + 'of the Data Protection Act). The right of access under Article 15 GDPR does not apply to information that we may not disclose to you under an act '
+        + 'or other statute (Chapter 5, Section 1 of the Data Protection Act). That information is therefore not included in the copy.',
+    },
+    rights: ['registerutdrag'],
+    requiresJustification: false,
+    needsOslReference: false,
+    needsStatuteReference: true,
   },
   {
     id: 'dsl_5_2_utkast',
@@ -329,14 +356,39 @@ export function oslReferenceInEnglish(reference: string): string {
 }
 
 /**
- * The provisions as printed in the letter for a ground as applied: the library's citations, and for
- * DSL 5 kap. 1 § the OSL chapter and section in place of the bare name of the law.
+ * The provisions as printed in the letter for a ground as applied: the library's citations, for
+ * DSL 5 kap. 1 § the OSL chapter and section in place of the bare name of the law, and for a
+ * registerförfattning the statute's provision after DSL 5 kap. 1 § (the statute's Swedish name
+ * stays in an English letter: it is how the person finds it).
  */
-export function appliedProvisions(applied: Pick<AppliedGround, 'id' | 'oslReference'>, lang: Language): string {
+export function appliedProvisions(applied: Pick<AppliedGround, 'id' | 'oslReference' | 'statuteReference'>, lang: Language): string {
   const ground = legalGround(applied.id);
+  const statute = applied.statuteReference?.trim().replace(/\s+/g, ' ');
+  if (ground.needsStatuteReference) return statute ? `${ground.provisions[lang]}; ${statute}` : ground.provisions[lang];
   const ref = applied.oslReference?.trim().replace(/\s+/g, ' ');
   if (!ground.needsOslReference || !ref) return ground.provisions[lang];
   return lang === 'sv'
     ? ground.provisions.sv.replace(OSL_SV, `${ref} ${OSL_SV}`)
     : ground.provisions.en.replace(OSL_EN, `${oslReferenceInEnglish(ref)} of ${OSL_EN}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Register statutes (registerförfattningar, DSL 5 kap. 1 § and 1 kap. 6 §)
+// ---------------------------------------------------------------------------------------------
+
+/** A statute reference is printed in a beslut; this is long enough for any real citation. */
+export const MAX_STATUTE_REFERENCE = 200;
+/** A section: "8 §", "3 a §", "4 kap. 2 §", "2 och 3 §§". */
+const STATUTE_SECTION = /\d{1,3}(?: ?[a-z])? §§?/;
+/** An SFS number: "(2001:454)" or "SFS 2001:454". */
+const SFS_NUMBER = /(?:\(|SFS )\d{4}:\d{1,4}\)?/;
+
+/**
+ * Whether `reference` cites a provision of a register statute so the person can find it: a section
+ * and the statute's SFS number — "8 § lagen (2001:454) om behandling av personuppgifter inom
+ * socialtjänsten", "4 kap. 2 § patientdatalagen (2008:355)". The name is free text.
+ */
+export function isStatuteReference(reference: string): boolean {
+  const trimmed = reference.trim().replace(/\s+/g, ' ');
+  return trimmed.length > 0 && trimmed.length <= MAX_STATUTE_REFERENCE && STATUTE_SECTION.test(trimmed) && SFS_NUMBER.test(trimmed);
 }

@@ -14,6 +14,9 @@ describe('checkItemReview — what each exclusion must carry (DSL 5 kap. 1–2 �
     ['secrecy needs the OSL provision', { outcome: 'withhold', ground: 'dsl_5_1_sekretess', note: 'Uppgifter om anmälare.' }, doc, { oslReference: 'oslReferenceRequired' }],
     ['secrecy with a malformed provision', { outcome: 'withhold', ground: 'dsl_5_1_sekretess', oslReference: 'OSL 26:1', note: 'Anmälare.' }, doc, { oslReference: 'oslReferenceInvalid' }],
     ['secrecy with its provision', { outcome: 'withhold', ground: 'dsl_5_1_sekretess', oslReference: '26 kap. 1 §', note: 'Uppgifter om anmälare.' }, doc, {}],
+    ['a registerförfattning needs its provision (DSL 5 kap. 1 §: "enligt lag eller annan författning")', { outcome: 'withhold', ground: 'dsl_5_1_registerforfattning', note: 'Uppgift som registerlagen inte tillåter att lämnas ut.' }, doc, { statuteReference: 'statuteReferenceRequired' }],
+    ['a registerförfattning without SFS number', { outcome: 'withhold', ground: 'dsl_5_1_registerforfattning', statuteReference: '8 § SoLPuL', note: 'x' }, doc, { statuteReference: 'statuteReferenceInvalid' }],
+    ['a registerförfattning with its provision', { outcome: 'withhold', ground: 'dsl_5_1_registerforfattning', statuteReference: '8 § lagen (2001:454) om behandling av personuppgifter inom socialtjänsten', note: 'x' }, doc, {}],
     ['a ground outside the exclusion grounds', { outcome: 'withhold', ground: 'art17_3b_allmanna_handlingar', note: 'x' }, doc, { ground: 'ground' }],
     ['masking needs the redacted copy', { outcome: 'release_masked', ground: 'art15_4_andras_rattigheter', note: 'Grannens namn maskerat.' }, doc, { redactedFile: 'redactedFileRequired' }],
     ['masking with the copy', { outcome: 'release_masked', ground: 'art15_4_andras_rattigheter', note: 'Grannens namn maskerat.', redactedFileId: 'f1' }, doc, {}],
@@ -24,8 +27,9 @@ describe('checkItemReview — what each exclusion must carry (DSL 5 kap. 1–2 �
     expect(r.ok ? {} : r.errors).toEqual(errors);
   });
 
-  it('keeps the OSL provision only for secrecy, and the redacted copy only when masked', () => {
-    expect(checkItemReview({ outcome: 'withhold', ground: 'dsl_5_2_utkast', oslReference: '26 kap. 1 §', note: ' Utkast. ', redactedFileId: 'f1' }, doc)).toEqual({ ok: true, review: { outcome: 'withhold', ground: 'dsl_5_2_utkast', note: 'Utkast.' } });
+  it('keeps the OSL provision only for secrecy, the statute only for a registerförfattning, and the redacted copy only when masked', () => {
+    expect(checkItemReview({ outcome: 'withhold', ground: 'dsl_5_2_utkast', oslReference: '26 kap. 1 §', statuteReference: '8 § lagen (2001:454)', note: ' Utkast. ', redactedFileId: 'f1' }, doc)).toEqual({ ok: true, review: { outcome: 'withhold', ground: 'dsl_5_2_utkast', note: 'Utkast.' } });
+    expect(checkItemReview({ outcome: 'withhold', ground: 'dsl_5_1_registerforfattning', oslReference: '26 kap. 1 §', statuteReference: ' 8 §  lagen (2001:454) ', note: 'x' }, doc)).toEqual({ ok: true, review: { outcome: 'withhold', ground: 'dsl_5_1_registerforfattning', statuteReference: '8 § lagen (2001:454)', note: 'x' } });
   });
 });
 
@@ -61,6 +65,10 @@ describe('the outcome of a registerutdrag — any exclusion is a partial refusal
     expect(part.motivering).toBe('4 uppgifter eller handlingar lämnas inte ut. 1 handling lämnas ut med vissa uppgifter maskerade. Allt annat lämnas ut i registerutdraget.');
     expect(part.motivering).not.toContain('Anmälare');
     expect(validateDecisionParts([part], ['registerutdrag'])).toEqual([]);
+    const statute = (ref: string): ItemReview => ({ outcome: 'withhold', ground: 'dsl_5_1_registerforfattning', statuteReference: ref, note: 'Registerlag.' });
+    const withStatute = exclusionDecisionPart([statute('8 § lagen (2001:454)'), statute('4 kap. 2 § patientdatalagen (2008:355)'), statute('8 § lagen (2001:454)')], 'sv')!;
+    expect(withStatute.grounds).toEqual([{ id: 'dsl_5_1_registerforfattning', text: expect.any(String), statuteReference: '8 § lagen (2001:454); 4 kap. 2 § patientdatalagen (2008:355)' }]);
+    expect(validateDecisionParts([withStatute], ['registerutdrag'])).toEqual([]);
     expect(exclusionDecisionPart([draft], 'en')!.motivering).toBe('1 item is not provided. Everything else is provided in the copy.');
   });
 });

@@ -7,26 +7,38 @@
  */
 import type { AppliedGround, DecisionPart, LegalGroundId } from './decision-types';
 import { MAX_OSL_REFERENCE } from './decisions';
-import { isOslReference, legalGround, type Language } from './legal-grounds';
+import { isOslReference, isStatuteReference, legalGround, MAX_STATUTE_REFERENCE, type Language } from './legal-grounds';
 
 export const REVIEW_OUTCOMES = ['release', 'release_masked', 'withhold'] as const;
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
 
-/** The grounds an item may be excluded on (DSL 5 kap. 1–2 §§, Art 15(4)). */
-export const EXCLUSION_GROUNDS = ['dsl_5_1_sekretess', 'dsl_5_2_utkast', 'art15_4_andras_rattigheter'] as const satisfies readonly LegalGroundId[];
+/** The grounds an item may be excluded on (DSL 5 kap. 1 § with OSL or a registerförfattning, 5 kap. 2 §, Art 15(4)). */
+export const EXCLUSION_GROUNDS = ['dsl_5_1_sekretess', 'dsl_5_1_registerforfattning', 'dsl_5_2_utkast', 'art15_4_andras_rattigheter'] as const satisfies readonly LegalGroundId[];
 export type ExclusionGround = (typeof EXCLUSION_GROUNDS)[number];
 
 export const MAX_REVIEW_NOTE = 1000;
 
+/** `oslReference` with secrecy (DSL 5 kap. 1 § + OSL), `statuteReference` with a registerförfattning. */
+type ExclusionReferences = { oslReference?: string; statuteReference?: string };
 export type ItemReview =
   | { outcome: 'release' }
-  | { outcome: 'release_masked'; ground: ExclusionGround; oslReference?: string; note: string; redactedFileId: string }
-  | { outcome: 'withhold'; ground: ExclusionGround; oslReference?: string; note: string };
+  | ({ outcome: 'release_masked'; ground: ExclusionGround; note: string; redactedFileId: string } & ExclusionReferences)
+  | ({ outcome: 'withhold'; ground: ExclusionGround; note: string } & ExclusionReferences);
 
-export type ReviewInput = { outcome: string; ground?: string; oslReference?: string; note?: string; redactedFileId?: string };
+export type ReviewInput = { outcome: string; ground?: string; oslReference?: string; statuteReference?: string; note?: string; redactedFileId?: string };
 
-export type ReviewErrorCode = 'outcome' | 'ground' | 'oslReferenceRequired' | 'oslReferenceInvalid' | 'noteRequired' | 'tooLong' | 'redactedFileRequired' | 'notADocument';
-export type ReviewCheck = { ok: true; review: ItemReview } | { ok: false; errors: Partial<Record<'outcome' | 'ground' | 'oslReference' | 'note' | 'redactedFile', ReviewErrorCode>> };
+export type ReviewErrorCode =
+  | 'outcome'
+  | 'ground'
+  | 'oslReferenceRequired'
+  | 'oslReferenceInvalid'
+  | 'statuteReferenceRequired'
+  | 'statuteReferenceInvalid'
+  | 'noteRequired'
+  | 'tooLong'
+  | 'redactedFileRequired'
+  | 'notADocument';
+export type ReviewCheck = { ok: true; review: ItemReview } | { ok: false; errors: Partial<Record<'outcome' | 'ground' | 'oslReference' | 'statuteReference' | 'note' | 'redactedFile', ReviewErrorCode>> };
 
 /**
  * One item's review. Masking needs a document to mask (an answer typed into a form is released or
@@ -48,6 +60,12 @@ export function checkItemReview(input: ReviewInput, item: { isDocument: boolean 
     else if (oslReference.length > MAX_OSL_REFERENCE) errors.oslReference = 'tooLong';
     else if (!isOslReference(oslReference)) errors.oslReference = 'oslReferenceInvalid';
   }
+  const statuteReference = input.statuteReference?.trim().replace(/\s+/g, ' ') ?? '';
+  if (ground === 'dsl_5_1_registerforfattning') {
+    if (!statuteReference) errors.statuteReference = 'statuteReferenceRequired';
+    else if (statuteReference.length > MAX_STATUTE_REFERENCE) errors.statuteReference = 'tooLong';
+    else if (!isStatuteReference(statuteReference)) errors.statuteReference = 'statuteReferenceInvalid';
+  }
   const note = input.note?.trim() ?? '';
   if (!note) errors.note = 'noteRequired';
   else if (note.length > MAX_REVIEW_NOTE) errors.note = 'tooLong';
@@ -55,7 +73,7 @@ export function checkItemReview(input: ReviewInput, item: { isDocument: boolean 
   if (outcome === 'release_masked' && item.isDocument && !redactedFileId) errors.redactedFile = 'redactedFileRequired';
   if (Object.keys(errors).length) return { ok: false, errors };
 
-  const base = { ground, note, ...(ground === 'dsl_5_1_sekretess' ? { oslReference } : {}) };
+  const base = { ground, note, ...(ground === 'dsl_5_1_sekretess' ? { oslReference } : {}), ...(ground === 'dsl_5_1_registerforfattning' ? { statuteReference } : {}) };
   return { ok: true, review: outcome === 'withhold' ? { outcome, ...base } : { outcome, ...base, redactedFileId } };
 }
 
@@ -66,6 +84,12 @@ export function checkItemReview(input: ReviewInput, item: { isDocument: boolean 
 export function citedOslReferences(reviews: readonly ItemReview[]): string | undefined {
   const refs = [...new Set(reviews.map((r) => ('oslReference' in r ? r.oslReference : undefined)).filter((r): r is string => !!r))];
   return refs.length > 1 ? `${refs.slice(0, -1).join(', ')} och ${refs.at(-1)}` : refs[0];
+}
+
+/** The register statutes' provisions of these exclusions, each once, joined with "; ". Undefined when there are none. */
+export function citedStatuteReferences(reviews: readonly ItemReview[]): string | undefined {
+  const refs = [...new Set(reviews.map((r) => ('statuteReference' in r ? r.statuteReference : undefined)).filter((r): r is string => !!r))];
+  return refs.length ? refs.join('; ') : undefined;
 }
 
 /** Bifall when everything is released whole; any masking or withholding makes it delvis bifall (a beslut). */
@@ -92,7 +116,8 @@ export function exclusionDecisionPart(reviews: readonly ItemReview[], lang: Lang
     const used = excluded.filter((r) => r.ground === id);
     if (!used.length) continue;
     const oslReference = citedOslReferences(used);
-    grounds.push({ id, text: legalGround(id).text[lang], ...(oslReference ? { oslReference } : {}) });
+    const statuteReference = citedStatuteReferences(used);
+    grounds.push({ id, text: legalGround(id).text[lang], ...(oslReference ? { oslReference } : {}), ...(statuteReference ? { statuteReference } : {}) });
   }
   const withheld = excluded.filter((r) => r.outcome === 'withhold').length;
   const masked = excluded.length - withheld;

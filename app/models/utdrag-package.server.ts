@@ -19,7 +19,7 @@ import { maskPersonnummerInText } from '~/domain/personnummer';
 import { portabilityReason } from '~/domain/portability';
 import type { ProcessingActivity } from '~/domain/processing-activities';
 import type { TaskAnswer } from '~/domain/task-answer';
-import { citedOslReferences, EXCLUSION_GROUNDS, reviewComplete, utdragOutcome, type ItemReview } from '~/domain/utdrag-review';
+import { citedOslReferences, citedStatuteReferences, EXCLUSION_GROUNDS, reviewComplete, utdragOutcome, type ItemReview } from '~/domain/utdrag-review';
 import { todayInStockholm } from '../utils/dates.server';
 import { loadEnv } from '../utils/env.server';
 import { db, type Database } from '../utils/db.server';
@@ -299,7 +299,7 @@ function exclusionsOf(reviews: ItemReview[], lang: Lang): Exclusion[] {
     if (!used.length) continue;
     const ground = legalGround(id);
     out.push({
-      ground: { label: ground.title[lang], provisions: appliedProvisions({ id, oslReference: citedOslReferences(used) }, lang), explanation: ground.text[lang] },
+      ground: { label: ground.title[lang], provisions: appliedProvisions({ id, oslReference: citedOslReferences(used), statuteReference: citedStatuteReferences(used) }, lang), explanation: ground.text[lang] },
       withheld: used.filter((r) => r.outcome === 'withhold').length,
       masked: used.filter((r) => r.outcome === 'release_masked').length,
     });

@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayDecide: open?.status === 'proposed' ? (rights?.mayDecide ?? false) : delegatedTypes(delegation).length > 0,
     delegationPoint: rights?.point?.number ?? null,
     // The library, for the chosen grounds' ready texts, in the letter's language.
-    grounds: Object.fromEntries(caseRights.map((r) => [r, groundsFor(r).map((g) => ({ id: g.id, title: g.title[locale === 'en' ? 'en' : 'sv'], provisions: g.provisions[lang], needsOslReference: g.needsOslReference, requiresJustification: g.requiresJustification }))])),
+    grounds: Object.fromEntries(caseRights.map((r) => [r, groundsFor(r).map((g) => ({ id: g.id, title: g.title[locale === 'en' ? 'en' : 'sv'], provisions: g.provisions[lang], needsOslReference: g.needsOslReference, needsStatuteReference: !!g.needsStatuteReference, requiresJustification: g.requiresJustification }))])),
     files: files.map((f) => ({ id: f.id, filename: f.filename })),
   });
 }
@@ -72,7 +72,8 @@ function readParts(form: FormData, rights: Right[], lang: 'sv' | 'en'): Decision
       }
       const edited = form.get(`groundText.${right}.${id}`);
       const osl = String(form.get(`osl.${right}.${id}`) ?? '').trim();
-      return [{ id: ground.id, text: typeof edited === 'string' ? edited.trim() : ground.text[lang], ...(ground.needsOslReference ? { oslReference: osl } : {}) }];
+      const statute = String(form.get(`statute.${right}.${id}`) ?? '').trim();
+      return [{ id: ground.id, text: typeof edited === 'string' ? edited.trim() : ground.text[lang], ...(ground.needsOslReference ? { oslReference: osl } : {}), ...(ground.needsStatuteReference ? { statuteReference: statute } : {}) }];
     });
     return { right, outcome: (RIGHT_OUTCOMES as readonly string[]).includes(outcome) ? (outcome as RightOutcome) : ('' as RightOutcome), grounds, motivering: String(form.get(`motivering.${right}`) ?? '').trim() };
   });
@@ -91,7 +92,8 @@ function formErrors(errors: { path: string; code: string }[], parts: DecisionPar
     const ground = /^grounds\[(\d+)\]\.?(.*)$/.exec(rest);
     if (ground) {
       const g = part.grounds[Number(ground[1])];
-      return { path: g && ground[2] === 'oslReference' ? `${part.right}.osl.${g.id}` : g ? `${part.right}.ground.${g.id}` : `${part.right}.grounds`, code: e.code };
+      const field = ground[2] === 'oslReference' ? 'osl' : ground[2] === 'statuteReference' ? 'statute' : 'ground';
+      return { path: g ? `${part.right}.${field}.${g.id}` : `${part.right}.grounds`, code: e.code };
     }
     return { path: `${part.right}.${rest.split(/[.[]/)[0] || 'outcome'}`, code: e.code };
   });

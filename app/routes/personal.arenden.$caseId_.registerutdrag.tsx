@@ -72,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (field('intent')) {
     case 'review': {
-      const values = { outcome: field('outcome'), ground: field('ground'), oslReference: field('oslReference'), note: field('note'), activityCode: field('activityCode') };
+      const values = { outcome: field('outcome'), ground: field('ground'), oslReference: field('oslReference'), statuteReference: field('statuteReference'), note: field('note'), activityCode: field('activityCode') };
       if (uploadErrors.length) return json<ActionData>({ itemId, errors: { redactedFile: `upload.${uploadErrors[0]!.code}` }, values }, { status: 400 });
       if (!codes.has(values.activityCode)) return json<ActionData>({ itemId, errors: { activityCode: 'activity' }, values }, { status: 400 });
       const r = await reviewUtdragItem({ caseId: found.id, itemId, staffId: staff.id, review: values, redacted: files[0] });

@@ -69,6 +69,9 @@ describe('the page, end to end', () => {
     expect((await noActivity.json()).errors).toEqual({ activityCode: 'activity' });
     const noOsl = (await post('samordnare SN', { intent: 'review', itemId: file!.id, outcome: 'withhold', ground: 'dsl_5_1_sekretess', note: 'Anmälare.', activityCode: 'ekonomiskt-bistand' })) as Response;
     expect((await noOsl.json()).errors).toEqual({ oslReference: 'review.oslReferenceRequired' });
+    const noStatute = (await post('samordnare SN', { intent: 'review', itemId: file!.id, outcome: 'withhold', ground: 'dsl_5_1_registerforfattning', statuteReference: '8 § SoLPuL', note: 'Registerlag.', activityCode: 'ekonomiskt-bistand' })) as Response;
+    expect(noStatute.status).toBe(400);
+    expect(await noStatute.json()).toMatchObject({ errors: { statuteReference: 'review.statuteReferenceInvalid' }, values: { statuteReference: '8 § SoLPuL' } });
 
     expect(((await post('samordnare SN', { intent: 'review', itemId: answer!.id, outcome: 'release', activityCode: 'ekonomiskt-bistand' })) as Response).status).toBe(302);
     expect(((await post('samordnare SN', { intent: 'review', itemId: file!.id, outcome: 'withhold', ground: 'dsl_5_2_utkast', note: 'Utkast.', activityCode: 'ekonomiskt-bistand' })) as Response).status).toBe(302);

@@ -8,7 +8,7 @@ import { Textarea } from '~/components/ui/textarea';
 import { TextInput } from '~/components/ui/text-input';
 import { RIGHT_OUTCOMES, type DecisionPart } from '~/domain/decision-types';
 
-export type GroundOption = { id: string; title: string; provisions: string; needsOslReference: boolean; requiresJustification: boolean };
+export type GroundOption = { id: string; title: string; provisions: string; needsOslReference: boolean; needsStatuteReference: boolean; requiresJustification: boolean };
 
 type Props = {
   purpose: 'request' | 'omprovning' | 'avvisning_sent_overklagande';
@@ -82,6 +82,9 @@ export function DecisionForm({ purpose, rights, grounds, parts, withheld, files,
                     />
                     {option?.needsOslReference ? (
                       <TextInput id={`${right}-osl-${g.id}`} name={`osl.${right}.${g.id}`} label={t('office:decision.oslReference')} labelSize="s" hint={t('office:decision.oslHint')} error={errorFor(right, `osl.${g.id}`)} defaultValue={g.oslReference} width={10} />
+                    ) : null}
+                    {option?.needsStatuteReference ? (
+                      <TextInput id={`${right}-statute-${g.id}`} name={`statute.${right}.${g.id}`} label={t('office:decision.statuteReference')} labelSize="s" hint={t('office:decision.statuteHint')} error={errorFor(right, `statute.${g.id}`)} defaultValue={g.statuteReference} />
                     ) : null}
                   </div>
                 );

@@ -30,6 +30,7 @@ export function DecisionReview({ decision, mayDecide, delegationPoint, files }: 
             <p key={g.id} className="body text-block">
               {g.text}
               {g.oslReference ? ` (OSL ${g.oslReference})` : ''}
+              {g.statuteReference ? ` (${g.statuteReference})` : ''}
             </p>
           ))}
           {p.motivering ? <p className="body text-block">{p.motivering}</p> : null}

@@ -28,7 +28,7 @@ type Props = {
 /**
  * One item of a registerutdrag and its review (issue #7): the activity it belongs to, and whether
  * it is released, released masked (with the redacted copy) or withheld — with the ground, the OSL
- * provision for secrecy, and a note for the file. Ids carry the item's id: many on one page.
+ * provision for secrecy or the register statute's provision, and a note for the file. Ids carry the item's id: many on one page.
  */
 export function UtdragItemForm({ item, activityOptions, errors, values }: Props) {
   const { t } = useTranslation('office');
@@ -39,6 +39,7 @@ export function UtdragItemForm({ item, activityOptions, errors, values }: Props)
     outcome: review?.outcome ?? '',
     ground: review && review.outcome !== 'release' ? review.ground : '',
     oslReference: review && review.outcome !== 'release' ? (review.oslReference ?? '') : '',
+    statuteReference: review && review.outcome !== 'release' ? (review.statuteReference ?? '') : '',
     note: review && review.outcome !== 'release' ? review.note : '',
     activityCode: item.activityCode ?? '',
   };
@@ -70,6 +71,7 @@ export function UtdragItemForm({ item, activityOptions, errors, values }: Props)
         error={error('ground')}
       />
       <TextInput id={id('oslReference')} name="oslReference" label={t('utdrag.oslReference')} labelSize="s" hint={t('utdrag.oslReferenceHint')} width={20} defaultValue={v.oslReference} error={error('oslReference')} />
+      <TextInput id={id('statuteReference')} name="statuteReference" label={t('utdrag.statuteReference')} labelSize="s" hint={t('utdrag.statuteReferenceHint')} defaultValue={v.statuteReference} error={error('statuteReference')} />
       <Textarea id={id('note')} name="note" label={t('utdrag.note')} labelSize="s" hint={t('utdrag.noteHint')} rows={2} defaultValue={v.note} error={error('note')} />
       {item.kind !== 'answer' ? (
         <FileUpload
