@@ -15,6 +15,11 @@ describe('parseEnv', () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it('uses the demo folkbokföring fixture unless FOLKBOKFORING_FIXTURE names another', () => {
+    expect(parseEnv(secrets).FOLKBOKFORING_FIXTURE).toBe('db/seed/demo-folkbokforing.json');
+    expect(parseEnv({ ...secrets, FOLKBOKFORING_FIXTURE: 'test/fb.json' }).FOLKBOKFORING_FIXTURE).toBe('test/fb.json');
+  });
+
   it('refuses production BankID without the kommun’s certificate, naming the variable', () => {
     expect(() => parseEnv({ ...secrets, BANKID_MODE: 'production' })).toThrow(EnvError);
     expect(() => parseEnv({ ...secrets, BANKID_MODE: 'production' })).toThrow(/BANKID_PFX: BANKID_MODE=production needs the kommun's RP certificate/);

@@ -50,6 +50,8 @@ const schema = z
     SESSION_IDLE_MINUTES_STAFF: z.coerce.number().int().positive().default(15),
     SESSION_ABSOLUTE_HOURS_STAFF: z.coerce.number().positive().default(4),
     SAMVERKAN_CONFIG: z.string().default('db/seed/demo-samverkan.json'),
+    /** The demo/test folkbokföring (relative to the working directory); a Navet adapter replaces it in production. */
+    FOLKBOKFORING_FIXTURE: z.string().default('db/seed/demo-folkbokforing.json'),
     JOBS_ENABLED: booleanish.default('true'),
     /** Days a built registerutdrag stays downloadable in Mina ärenden before the delivery store lets it go. */
     UTDRAG_AVAILABLE_DAYS: z.coerce.number().int().min(1).max(365).default(60),

@@ -29,6 +29,9 @@ export const TEST_IDENTITIES: readonly TestIdentity[] = [
   { personalNumber: '201003219829', givenName: 'Elsa', surname: 'Svensson', bankIdIssueDate: '2024-04-02', risk: 'low', revoked: false, note: 'barn (under 18)' },
   { personalNumber: '199211059838', givenName: 'Karl', surname: 'Högberg', bankIdIssueDate: '2023-11-30', risk: 'high', revoked: false, note: 'hög risk' },
   { personalNumber: '195706289849', givenName: 'Lena', surname: 'Berg', bankIdIssueDate: '2015-02-17', risk: 'low', revoked: true, note: 'spärrat BankID → certificateErr' },
+  // BankID says nothing of these two: the flag reaches the portal only through the folkbokföring.
+  { personalNumber: '199005149829', givenName: 'Maja', surname: 'Ekström', bankIdIssueDate: '2022-05-10', risk: 'low', revoked: false, note: 'skyddade personuppgifter (skyddad folkbokföring i demo-folkbokföringen)' },
+  { personalNumber: '198209219826', givenName: 'Jonas', surname: 'Nyberg', bankIdIssueDate: '2021-10-04', risk: 'low', revoked: false, note: 'skyddade personuppgifter (sekretessmarkering i demo-folkbokföringen)' },
 ];
 
 /** A 12-digit personnummer (or samordningsnummer, day + 60) with a real date and Luhn check digit. */
