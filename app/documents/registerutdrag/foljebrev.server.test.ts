@@ -182,6 +182,51 @@ describe('renderFoljebrev', () => {
     expect(text).toContain(squash('Vi har inte hittat några personuppgifter om dig hos Kultur- och fritidsnämnden.'));
   });
 
+  it('on paper, lists what is in the envelope instead of the files of the ZIP', async () => {
+    const text = squash(await pdfFlatText(await renderFoljebrev(registerutdrag(), { medium: 'paper' })));
+    for (const part of [
+      'Registerutdraget kommer med post. I kuvertet finns:',
+      'Det här brevet.',
+      'Sidorna ”Dina uppgifter” – alla uppgifter vi lämnar ut, så som de finns hos oss, ordnade efter behandling.',
+      'Handlingarna vi lämnar ut, efter sidorna ”Dina uppgifter” och i samma ordning som i brevet.',
+      'Ansökan som föreningen skickade in. Handlingen ligger i kuvertet.',
+      'Vissa uppgifter är maskerade. Handlingen ligger i kuvertet.',
+      'Uppgifterna finns också på sidorna ”Dina uppgifter”.',
+      'Läs brevet, sidorna ”Dina uppgifter” och handlingarna.',
+      'Förvara papperen på ett säkert ställe.',
+      // Art 20 on paper: the machine-readable files on request.
+      'Vill du ha dem i en form som datorer kan läsa (JSON och CSV), så att du kan ta med dem till någon annan (artikel 20)? Då kan du få dem digitalt i Mina ärenden i Dataskyddsportalen, eller på ett USB-minne. Kontakta oss.',
+      'Gäller. Uppgifterna som du själv har lämnat finns på sidorna ”Dina uppgifter”. I en form som datorer kan läsa (JSON och CSV) kan du få dem digitalt i Mina ärenden eller på ett USB-minne.',
+    ]) {
+      expect(text, part).toContain(squash(part));
+    }
+    for (const zip of ['ZIP', 'foljebrev.pdf', 'data.json', 'LASMIG.txt', 'manifest.json', 'tabeller', 'Fil: dokument/', 'mappen dataportabilitet', 'Skicka dem inte vidare med vanlig e-post']) {
+      expect(text, zip).not.toContain(squash(zip));
+    }
+  });
+
+  it('on paper, offers no machine-readable copy where portability applies to no activity', async () => {
+    const data = registerutdrag();
+    data.activities = data.activities.filter((a) => !a.portability.applies);
+    const text = squash(await pdfFlatText(await renderFoljebrev(data, { medium: 'paper' })));
+    expect(text).toContain(squash('Registerutdraget kommer med post.'));
+    expect(text).not.toContain('USB');
+  });
+
+  it('on paper, in English', async () => {
+    const text = squash(await pdfFlatText(await renderFoljebrev(registerutdrag({ language: 'en' }), { medium: 'paper' })));
+    for (const part of [
+      'The copy comes by post. The envelope contains:',
+      'The pages “Your data” – all the data we release, as we hold it, by processing activity.',
+      'The document is in the envelope.',
+      'You can have it digitally in My cases in Dataskyddsportalen, or on a USB stick. Contact us.',
+      'Read the letter, the pages “Your data” and the documents.',
+    ]) {
+      expect(text, part).toContain(squash(part));
+    }
+    for (const zip of ['ZIP', 'README.txt', 'data.json', 'Kontakta oss']) expect(text, zip).not.toContain(squash(zip));
+  });
+
   it('refuses to hold anything back without a beslut (DSL 7 kap. 2 §)', async () => {
     await expect(renderFoljebrev(registerutdrag({ exclusionDecision: null }))).rejects.toThrow(/beslut/);
   });

@@ -7,6 +7,9 @@
  * not and why. After the activities: the rights of Art 16–21, the complaint to IMY (Art 77),
  * what the person can do next, and the PUA's and the DPO's contact details.
  *
+ * On paper (print.server.ts, `medium: 'paper'`) the letter names what is in the envelope where the
+ * digital one names the ZIP's files, and offers the machine-readable data on request.
+ *
  * Plain language: short sentences, "du". IMY fined Spotify for access answers that were hard to
  * follow; every item is said per activity, even when that repeats itself.
  */
@@ -26,13 +29,31 @@ export function utdragT(lang: Lang): Promise<T> {
 /** Words shared with the other letters (dates, contact labels, IMY) and the registerutdrag's own. */
 type Texts = { t: T; lt: T };
 
+/**
+ * How the registerutdrag reaches the person: as the ZIP in Mina ärenden ('digital'), or printed
+ * and posted as rekommenderat brev ('paper', print.server.ts). The letter names what the person
+ * holds: files and folders, or the pages in the envelope.
+ */
+export type Medium = 'digital' | 'paper';
+export type FoljebrevOptions = { medium: Medium };
+
+/**
+ * Whether the printout has "Dina uppgifter" pages: released items or portable records. The
+ * paper letter lists those pages only when the print bundle holds them.
+ */
+export function hasReleasedData(data: RegisterutdragData): boolean {
+  return data.activities.some((a) => a.items.length > 0 || (a.portability.applies && a.portability.provided.length > 0));
+}
+
+const hasDocuments = (data: RegisterutdragData) => data.activities.some((a) => a.items.some((i) => i.kind === 'document'));
+
 /** A partial refusal is a beslut (DSL 7 kap. 2 §): nothing may be held back without one. */
 export function assertConsistent(data: RegisterutdragData): void {
   const excluded = data.activities.some((a) => a.exclusions.some((e) => e.withheld + e.masked > 0));
   if (excluded && !data.exclusionDecision) throw new Error('Items are excluded from the registerutdrag, but no beslut on the exclusions is given');
 }
 
-export async function renderFoljebrev(data: RegisterutdragData): Promise<Buffer> {
+export async function renderFoljebrev(data: RegisterutdragData, { medium }: FoljebrevOptions = { medium: 'digital' }): Promise<Buffer> {
   assertConsistent(data);
   const lang = data.language;
   const texts: Texts = { t: await utdragT(lang), lt: await lettersT(lang) };
@@ -65,12 +86,13 @@ export async function renderFoljebrev(data: RegisterutdragData): Promise<Buffer>
       });
       pdf.h1(title);
       intro(pdf, data, texts);
-      contents(pdf, data, texts);
-      data.activities.forEach((a, i) => activity(pdf, data, a, i, layout[i]!, texts));
+      if (medium === 'paper') paperContents(pdf, data, texts);
+      else contents(pdf, data, texts);
+      data.activities.forEach((a, i) => activity(pdf, data, a, i, layout[i]!, medium, texts));
       exclusions(pdf, data, texts);
       rights(pdf, texts);
       imy(pdf, texts);
-      next(pdf, data, texts);
+      next(pdf, data, medium, texts);
       contacts(pdf, data, texts);
     },
   );
@@ -102,14 +124,14 @@ function intro(pdf: PdfWriter, data: RegisterutdragData, { t }: Texts) {
 }
 
 function contents(pdf: PdfWriter, data: RegisterutdragData, { t }: Texts) {
-  const hasDocuments = data.activities.some((a) => a.items.some((i) => i.kind === 'document'));
+  const documents = hasDocuments(data);
   const hasPortability = data.activities.some((a) => a.portability.applies);
   pdf.h2(t('contents.heading'));
   pdf.p(t('contents.intro'), { gap: 3 });
   pdf.list(
     [
       t('contents.letter'),
-      hasDocuments ? t('contents.documents') : null,
+      documents ? t('contents.documents') : null,
       t('contents.data'),
       hasPortability ? t('contents.portability') : null,
       t('contents.readme'),
@@ -119,8 +141,27 @@ function contents(pdf: PdfWriter, data: RegisterutdragData, { t }: Texts) {
   );
 }
 
+/**
+ * The paper letter's contents: what is in the envelope. The machine-readable files (Art 20 asks
+ * for "a structured, commonly used and machine-readable format") do not fit on paper, so where
+ * portability applies the letter says how to get them digitally.
+ */
+function paperContents(pdf: PdfWriter, data: RegisterutdragData, { t }: Texts) {
+  const documents = hasDocuments(data);
+  const hasPortability = data.activities.some((a) => a.portability.applies);
+  pdf.h2(t('contents.heading'));
+  pdf.p(t('contents.paper.intro'), { gap: 3 });
+  pdf.list(
+    [t('contents.paper.letter'), hasReleasedData(data) ? t('contents.paper.data') : null, documents ? t('contents.paper.documents') : null].filter(
+      (l): l is string => !!l,
+    ),
+  );
+  if (hasPortability) pdf.p(t('contents.paper.portability'));
+}
+
 /** One processing activity: every Art 15(1)–(2) item, then what is released and what is not. */
-function activity(pdf: PdfWriter, data: RegisterutdragData, entry: RegisterutdragActivity, index: number, layout: ActivityLayout, texts: Texts) {
+function activity(pdf: PdfWriter, data: RegisterutdragData, entry: RegisterutdragActivity, index: number, layout: ActivityLayout, medium: Medium, texts: Texts) {
+  const paper = medium === 'paper';
   const { t } = texts;
   const a = entry.activity;
   const basis = t(`activity.legalBasis.${a.legalBasis}`);
@@ -155,7 +196,9 @@ function activity(pdf: PdfWriter, data: RegisterutdragData, entry: Registerutdra
     [t('activity.fields.complaint'), t('activity.complaint')],
     [
       t('activity.fields.portability'),
-      entry.portability.applies ? t('activity.portability.applies') : t(`activity.portability.${entry.portability.reason}`, { basis: basisInSentence }),
+      entry.portability.applies
+        ? t(paper ? 'activity.portability.appliesPaper' : 'activity.portability.applies')
+        : t(`activity.portability.${entry.portability.reason}`, { basis: basisInSentence }),
     ],
   ];
 
@@ -169,14 +212,16 @@ function activity(pdf: PdfWriter, data: RegisterutdragData, entry: Registerutdra
   if (!entry.items.length) pdf.p(t('activity.released.none'));
   for (const item of entry.items) {
     const file = item.kind === 'document' ? layout.files.get(item.id) : undefined;
-    const sentences = [item.description, item.kind === 'document' && item.masked ? t('activity.released.masked') : null, file ? t('activity.released.file', { path: file }) : null];
+    // On paper the document is in the envelope; its path in a ZIP would mean nothing.
+    const where = file ? (paper ? t('activity.released.paperFile') : t('activity.released.file', { path: file })) : null;
+    const sentences = [item.description, item.kind === 'document' && item.masked ? t('activity.released.masked') : null, where];
     pdf.p([{ text: `${item.title}. `, bold: true }, { text: sentences.filter(Boolean).join(' ') }], { gap: 3 });
     // Answers are short: the person reads them here. A document's content is its file.
     const itemData = item.data;
     if (itemData?.kind === 'fields' && itemData.fields.length) pdf.fields(itemData.fields.map((f) => [f.label, f.value]));
     if (itemData?.kind === 'text') for (const paragraph of paragraphs(itemData.text)) pdf.p(paragraph);
   }
-  if (entry.items.length) pdf.p(t('activity.released.data', { path: layout.table }), { muted: true });
+  if (entry.items.length) pdf.p(paper ? t('activity.released.paperData') : t('activity.released.data', { path: layout.table }), { muted: true });
 
   const excluded = entry.exclusions.filter((e) => e.withheld + e.masked > 0);
   if (excluded.length) {
@@ -242,17 +287,24 @@ function imy(pdf: PdfWriter, { lt }: Texts) {
   pdf.lines([`${lt('decision.imy.name')}, ${lt('decision.imy.address')}`, `${lt('common.email')}: ${lt('decision.imy.email')}  ·  ${lt('common.website')}: ${lt('decision.imy.website')}`]);
 }
 
-function next(pdf: PdfWriter, data: RegisterutdragData, { t }: Texts) {
+function next(pdf: PdfWriter, data: RegisterutdragData, medium: Medium, { t }: Texts) {
+  const paper = medium === 'paper';
   pdf.h2(t('next.heading'));
   pdf.list([
-    t('next.read'),
+    paper ? t(paperReading(data)) : t('next.read'),
     t('next.wrong'),
     t('next.change'),
     data.exclusionDecision ? t('next.appeal', { date: longDate(data.exclusionDecision.decidedOn, data.language) }) : null,
     t('next.questions'),
     t('next.complain'),
-    t('next.keepSafe'),
+    t(paper ? 'next.keepSafePaper' : 'next.keepSafe'),
   ].filter((l): l is string => !!l));
+}
+
+/** What there is to read on paper: the letter, and the pages and documents when there are any. */
+function paperReading(data: RegisterutdragData): string {
+  if (hasDocuments(data)) return 'next.readPaper';
+  return hasReleasedData(data) ? 'next.readPaperData' : 'next.readPaperLetter';
 }
 
 function contacts(pdf: PdfWriter, data: RegisterutdragData, { t, lt }: Texts) {

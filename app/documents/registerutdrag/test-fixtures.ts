@@ -6,6 +6,8 @@
  */
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PNG } from 'pngjs';
 import { legalGround } from '~/domain/legal-grounds';
 import { portabilityReason } from '~/domain/portability';
 import type { ProcessingActivity } from '~/domain/processing-activities';
@@ -222,3 +224,58 @@ export function registerutdrag(overrides: Partial<RegisterutdragData> = {}): Reg
     ...overrides,
   };
 }
+
+// The printout (print.server.ts) reads the documents for real, so its fixtures are real files.
+
+/** A real PDF of two pages, "Bilaga sida 1" and "Bilaga sida 2", as a system would export it. */
+export async function twoPagePdf(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (const n of [1, 2]) doc.addPage([595.28, 841.89]).drawText(`Bilaga sida ${n}`, { x: 72, y: 720, size: 18, font });
+  return Buffer.from(await doc.save());
+}
+
+/** A real 4 × 3 PNG, one colour. */
+export function pngBytes(): Buffer {
+  const png = new PNG({ width: 4, height: 3 });
+  for (let i = 0; i < png.data.length; i += 4) png.data.set([0x1d, 0x70, 0xb8, 0xff], i);
+  return PNG.sync.write(png);
+}
+
+/** A real 16 × 16 baseline JPEG (CPython's Lib/test/imghdrdata/python.jpg, PSF licence). */
+export const REAL_JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQEAAQABAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/2wBDAQMDAwQDBAgEBAgQCwkLEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBD/wAARCAAQABADASIAAhEBAxEB/8QAFgABAQEAAAAAAAAAAAAAAAAABwQF/8QAJBAAAQQBBAICAwAAAAAAAAAAAQIDBAYFBwgSExEiABQJMTL/xAAVAQEBAAAAAAAAAAAAAAAAAAAABv/EACMRAAECBQMFAAAAAAAAAAAAAAECEQMEBQYhABIxFRZhgeH/2gAMAwEAAhEDEQA/ABSm0mobc8HmExLUlRzzEWPkJWW+ulrsaUVAseUgslSlH9LKuPryIKuWPZdskzXmm3fX5m2nF4GlVxx/HOpx4ks51+MiU/Iaad7UcUo4tILoS4kqcWkezS0hO/HvuRp0rO6hWnWO1UisZVuFi4GFeyEpmGepa5S5SWVPuciFKRFLgSrwetnyPIB+Vb4N9mKhQMzo5po9XLdDs9d6ZVix2VEhiL9kuNPxw2gEKcDQ/rs8AuA8VAe0vdl7VOYn+27flGAUgmITjbhSmCg3BYlyeWDkMolvw4KOp1KM6iCNvngZHwetf//Z',
+  'base64',
+);
+
+/**
+ * The registerutdrag above with documents a printer can print: the application a two-page PDF,
+ * the beslut a PNG scan, the photo a JPEG.
+ */
+export async function printableRegisterutdrag(overrides: Partial<RegisterutdragData> = {}): Promise<RegisterutdragData> {
+  const data = registerutdrag(overrides);
+  const files: Record<string, ReleasedFile> = {
+    'item-2': file('Ansökan.pdf', 'application/pdf', await twoPagePdf()),
+    'item-3': file('Beslut.png', 'image/png', pngBytes()),
+    'item-4': file('Foto.jpg', 'image/jpeg', REAL_JPEG),
+  };
+  return withFiles(data, files);
+}
+
+/** The same data with some documents' files replaced, by item id. */
+export function withFiles(data: RegisterutdragData, files: Record<string, ReleasedFile>): RegisterutdragData {
+  return {
+    ...data,
+    activities: data.activities.map((a) => ({
+      ...a,
+      items: a.items.map((item) => (item.kind === 'document' && files[item.id] ? { ...item, file: files[item.id]! } : item)),
+    })),
+  };
+}
+
+/**
+ * A folkbokföringsadress that occurs nowhere in the data: where the printout shows it, it came
+ * from the mailing. The personnummer is valid (Luhn) and occurs nowhere in the data either.
+ */
+export const RECIPIENT_ADDRESS = { street: 'Hemliga stigen 7', postalCode: '123 45', city: 'Lönnby' };
+export const RECIPIENT_PERSONNUMMER = '198001019804';
