@@ -65,8 +65,9 @@ describe('parseStep', () => {
 });
 
 describe('safe path and attachments', () => {
-  it('offers no postal delivery with skyddade personuppgifter', () => {
-    expect(deliveryOptions({ protectedIdentity: true })).toEqual(['portal', 'reception']);
+  it('offers post also with skyddade personuppgifter, via Skatteverket\'s förmedling', () => {
+    // Post goes via Skatteverket's förmedling: no address needed (DOMAIN.md §9).
+    expect(deliveryOptions({ protectedIdentity: true })).toEqual(['portal', 'registered_post', 'reception']);
     expect(deliveryOptions({})).toEqual(['portal', 'registered_post', 'reception']);
   });
 

@@ -257,11 +257,12 @@ export function stepComplete(step: StepId, a: Answers, _today: string): boolean 
 }
 
 /**
- * Delivery choices for these answers: with skyddade personuppgifter no address may be used, so
- * only the portal and the reception (DOMAIN.md §9).
+ * Delivery choices for these answers. All three, also with skyddade personuppgifter (DOMAIN.md §9:
+ * "build a safe path"): post then goes via Skatteverket's förmedling, addressed by personnummer
+ * only, so no address is ever asked for, stored or printed (app/models/utdrag-delivery.server.ts).
  */
-export function deliveryOptions(a: Answers): Delivery[] {
-  return a.protectedIdentity ? ['portal', 'reception'] : [...DELIVERY];
+export function deliveryOptions(_a: Answers): Delivery[] {
+  return [...DELIVERY];
 }
 
 export function deliveryAllowed(a: Answers): boolean {

@@ -13,6 +13,7 @@ import type { Lng } from '~/i18n';
 import { todayInStockholm } from '../utils/dates.server';
 import { db, type Database } from '../utils/db.server';
 import { encryptPersonnummer, personnummerLookup } from '../utils/pnr-crypto.server';
+import { DELIVERY, type Delivery } from '~/domain/request-journey';
 import { attachToSubmission } from './attachments.server';
 import { writeAudit, type Actor } from './audit.server';
 
@@ -112,13 +113,16 @@ export async function fileSubmission(input: NewSubmission, database: Database = 
           receivedAt: input.receivedAt,
         })
         .returning({ id: submissions.id, reference: submissions.reference });
+      // Each case starts with the delivery chosen in the journey; the samordnare may change it later.
+      const chosen = input.answers.delivery;
+      const deliveryMethod: Delivery = (DELIVERY as readonly unknown[]).includes(chosen) ? (chosen as Delivery) : 'portal';
       const filed: FiledCase[] = [];
       for (const planned of planCases(input.rights, input.puaIds)) {
         const prefix = prefixes.find((p) => p.id === planned.puaId)!.prefix;
         const diarienummer = formatDiarienummer(prefix, year, await nextDiarieNumber(tx, planned.puaId, year));
         const [row] = await tx
           .insert(cases)
-          .values({ submissionId: submission!.id, puaId: planned.puaId, kind: planned.kind, rights: planned.rights, diarienummer, receivedDate, deadline, protectedIdentity: input.protectedIdentity })
+          .values({ submissionId: submission!.id, puaId: planned.puaId, kind: planned.kind, rights: planned.rights, diarienummer, receivedDate, deadline, protectedIdentity: input.protectedIdentity, deliveryMethod })
           .returning({ id: cases.id });
         await tx.insert(caseEvents).values({ caseId: row!.id, type: 'received', actorType: input.actor.type, actorId: input.actor.id ?? null, data: { channel: input.channel, receivedDate, deadline } });
         filed.push({ id: row!.id, diarienummer, puaId: planned.puaId, kind: planned.kind, rights: planned.rights, receivedDate, deadline });

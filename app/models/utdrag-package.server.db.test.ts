@@ -69,11 +69,11 @@ describe('a registerutdrag package', () => {
 
     // Sjöbacka SN asks for four-eyes: the one who prepared it cannot approve it.
     const prepared = await prepareUtdragPackage({ caseId, staffId: anna });
-    expect(prepared).toMatchObject({ ok: true, status: 'awaiting_approval' });
+    expect(prepared).toMatchObject({ ok: true, status: 'awaiting_approval', deliveryMethod: 'portal' });
     const packageId = (prepared as { packageId: string }).packageId;
     expect(await buildUtdragPackage({ caseId, packageId, staffId: anna })).toEqual({ ok: false, error: 'not-found' });
     expect(await approveUtdragPackage({ caseId, packageId, staffId: anna })).toEqual({ ok: false, error: 'own-preparation' });
-    expect(await approveUtdragPackage({ caseId, packageId, staffId: second.id })).toEqual({ ok: true });
+    expect(await approveUtdragPackage({ caseId, packageId, staffId: second.id })).toEqual({ ok: true, deliveryMethod: 'portal' });
     expect(await buildUtdragPackage({ caseId, packageId, staffId: second.id })).toEqual({ ok: true });
     expect(await currentUtdragPackage(caseId)).toMatchObject({ status: 'built' });
 

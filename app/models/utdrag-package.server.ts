@@ -11,6 +11,7 @@ import { caseEvents, caseTasks, cases, dataskyddsombud, decisions, kommuner, pua
 import { utdragPackages } from '../../db/schema/utdrag';
 import { renderFoljebrev } from '~/documents/registerutdrag/foljebrev.server';
 import { writeRegisterutdragPackage } from '~/documents/registerutdrag/package.server';
+import { renderPrintBundle } from '~/documents/registerutdrag/print.server';
 import type { Exclusion, RegisterutdragActivity, RegisterutdragData, ReleasedItem } from '~/documents/registerutdrag/types';
 import type { Lang } from '~/documents/types';
 import { addDays } from '~/domain/iso-date';
@@ -18,6 +19,7 @@ import { appliedProvisions, legalGround } from '~/domain/legal-grounds';
 import { maskPersonnummerInText } from '~/domain/personnummer';
 import { portabilityReason } from '~/domain/portability';
 import type { ProcessingActivity } from '~/domain/processing-activities';
+import type { Delivery } from '~/domain/request-journey';
 import type { TaskAnswer } from '~/domain/task-answer';
 import { citedOslReferences, citedStatuteReferences, EXCLUSION_GROUNDS, reviewComplete, utdragOutcome, type ItemReview } from '~/domain/utdrag-review';
 import { todayInStockholm } from '../utils/dates.server';
@@ -28,14 +30,15 @@ import { readStoredFile } from '../utils/file-store.server';
 import { queueResidentNotice } from '../jobs/notices.server';
 import { recordAudit, writeAudit } from './audit.server';
 import { findResidentCase } from './resident-cases.server';
+import { checkMailing, printMailing } from './utdrag-delivery.server';
 import { answerTitle, listUtdragItems } from './utdrag-items.server';
 
 
 type Tx = Database;
 const transaction = <T>(database: Database, fn: (tx: Tx) => Promise<T>) => database.transaction((txn) => fn(txn as unknown as Tx));
 
-export type PrepareError = 'no-items' | 'not-reviewed' | 'no-activity' | 'needs-decision';
-export type PrepareResult = { ok: true; packageId: string; status: 'awaiting_approval' | 'approved' } | { ok: false; error: PrepareError };
+export type PrepareError = 'no-items' | 'not-reviewed' | 'no-activity' | 'needs-decision' | 'no-address';
+export type PrepareResult = { ok: true; packageId: string; status: 'awaiting_approval' | 'approved'; deliveryMethod: Delivery } | { ok: false; error: PrepareError };
 
 /** What stands between the compilation and a package, in the order the samordnare meets it. */
 export async function utdragReadiness(caseId: string, database: Database = db()): Promise<{ error: PrepareError | null; outcome: 'bifall' | 'delvis_bifall' }> {
@@ -58,11 +61,11 @@ async function readiness(caseId: string, database: Database) {
         : outcome === 'delvis_bifall' && !decided
           ? 'needs-decision'
           : null;
-  return { error, outcome, fourEyes: c.fourEyes };
+  return { error, outcome, fourEyes: c.fourEyes, deliveryMethod: c.deliveryMethod };
 }
 
 async function caseOf(caseId: string, database: Database) {
-  const [row] = await database.select({ id: cases.id, fourEyes: pua.utdragFourEyes, activities: pua.processingActivities }).from(cases).innerJoin(pua, eq(pua.id, cases.puaId)).where(eq(cases.id, caseId));
+  const [row] = await database.select({ id: cases.id, fourEyes: pua.utdragFourEyes, activities: pua.processingActivities, deliveryMethod: cases.deliveryMethod }).from(cases).innerJoin(pua, eq(pua.id, cases.puaId)).where(eq(cases.id, caseId));
   if (!row) throw new Error(`case ${caseId} not found`);
   return row;
 }
@@ -81,19 +84,22 @@ async function decidedExclusion(caseId: string, database: Database) {
 export async function prepareUtdragPackage(input: { caseId: string; staffId: string }, database: Database = db()): Promise<PrepareResult> {
   const ready = await readiness(input.caseId, database);
   if (ready.error) return { ok: false, error: ready.error };
+  // Post needs somewhere to go: the folkbokföring says where (or that it goes via Skatteverket).
+  const mailing = ready.deliveryMethod === 'registered_post' ? await checkMailing(input.caseId, input.staffId, database) : null;
+  if (mailing && !mailing.ok) return { ok: false, error: mailing.error };
   const status = ready.fourEyes ? ('awaiting_approval' as const) : ('approved' as const);
   return transaction(database, async (tx) => {
     await tx.delete(utdragPackages).where(and(eq(utdragPackages.caseId, input.caseId), inArray(utdragPackages.status, ['awaiting_approval', 'approved'])));
     const [p] = await tx
       .insert(utdragPackages)
-      .values({ caseId: input.caseId, status, preparedByStaffId: input.staffId, ...(status === 'approved' ? { approvedByStaffId: input.staffId, approvedAt: new Date() } : {}) })
+      .values({ caseId: input.caseId, status, deliveryMethod: ready.deliveryMethod, mailing: mailing?.ok ? mailing.mailing : null, preparedByStaffId: input.staffId, ...(status === 'approved' ? { approvedByStaffId: input.staffId, approvedAt: new Date() } : {}) })
       .returning({ id: utdragPackages.id });
-    await writeAudit(tx, { actor: { type: 'staff', id: input.staffId }, action: 'utdrag.prepared', entityType: 'case', entityId: input.caseId, details: { packageId: p!.id, status, outcome: ready.outcome } });
-    return { ok: true, packageId: p!.id, status };
+    await writeAudit(tx, { actor: { type: 'staff', id: input.staffId }, action: 'utdrag.prepared', entityType: 'case', entityId: input.caseId, details: { packageId: p!.id, status, outcome: ready.outcome, deliveryMethod: ready.deliveryMethod } });
+    return { ok: true, packageId: p!.id, status, deliveryMethod: ready.deliveryMethod };
   });
 }
 
-export type ApproveResult = { ok: true } | { ok: false; error: 'not-found' | 'own-preparation' };
+export type ApproveResult = { ok: true; deliveryMethod: Delivery } | { ok: false; error: 'not-found' | 'own-preparation' };
 
 /** Four-eyes: someone other than the one who prepared it approves the package. */
 export async function approveUtdragPackage(input: { caseId: string; packageId: string; staffId: string }, database: Database = db()): Promise<ApproveResult> {
@@ -103,7 +109,7 @@ export async function approveUtdragPackage(input: { caseId: string; packageId: s
     if (p.preparedByStaffId === input.staffId) return { ok: false, error: 'own-preparation' };
     await tx.update(utdragPackages).set({ status: 'approved', approvedByStaffId: input.staffId, approvedAt: new Date() }).where(eq(utdragPackages.id, p.id));
     await writeAudit(tx, { actor: { type: 'staff', id: input.staffId }, action: 'utdrag.approved', entityType: 'case', entityId: input.caseId, details: { packageId: p.id } });
-    return { ok: true };
+    return { ok: true, deliveryMethod: p.deliveryMethod };
   });
 }
 
@@ -114,27 +120,46 @@ export async function currentUtdragPackage(caseId: string, database: Database = 
 }
 
 /**
- * Builds an approved package into the delivery store and releases it: the ZIP streams from the
- * stored files through the builder into the encrypted store, so memory stays flat.
+ * Builds an approved package into the delivery store and releases it the chosen way. Portal and
+ * reception: the ZIP streams from the stored files through the builder into the encrypted store,
+ * so memory stays flat; portal releases it in Mina ärenden, reception keeps it for the pick-up
+ * list. Post: the print file (address page, letter, data, documents) waits for the samordnare to
+ * print and send it (`recordUtdragSent`).
  */
 export async function buildUtdragPackage(input: { caseId: string; packageId: string; staffId: string }, database: Database = db()): Promise<{ ok: true } | { ok: false; error: 'not-found' }> {
   const [p] = await database.select().from(utdragPackages).where(and(eq(utdragPackages.id, input.packageId), eq(utdragPackages.caseId, input.caseId), eq(utdragPackages.status, 'approved')));
   if (!p) return { ok: false, error: 'not-found' };
   const data = await utdragPackageData(input.caseId, database);
+  // The store keeps it this many days (UTDRAG_AVAILABLE_DAYS); the case keeps the record.
+  const availableUntil = addDays(todayInStockholm(), loadEnv().UTDRAG_AVAILABLE_DAYS);
+  if (p.deliveryMethod === 'registered_post') {
+    const mailing = await printMailing(input.caseId, database);
+    const bundle = await renderPrintBundle(data, mailing);
+    const writer = deliveryStore().writePackage();
+    writer.stream.end(bundle.pdf);
+    const stored = await writer.done;
+    await transaction(database, async (tx) => {
+      await tx
+        .update(utdragPackages)
+        .set({ status: 'built', sha256: stored.sha256, size: stored.size, storeId: stored.id, mailing: mailing.kind, notPrinted: bundle.notPrinted, builtAt: new Date(), availableUntil })
+        .where(eq(utdragPackages.id, p.id));
+      await writeAudit(tx, { actor: { type: 'staff', id: input.staffId }, action: 'utdrag.print_built', entityType: 'case', entityId: input.caseId, details: { packageId: p.id, sha256: stored.sha256, pages: bundle.pages, mailing: mailing.kind, notPrinted: bundle.notPrinted.length } });
+    });
+    return { ok: true };
+  }
   const writer = deliveryStore().writePackage();
   const built = writeRegisterutdragPackage(data, writer.stream);
   const [{ manifest }, stored] = await Promise.all([built, writer.done]);
-  // Digital delivery keeps the package this many days (UTDRAG_AVAILABLE_DAYS); the case keeps the record.
-  const availableUntil = addDays(todayInStockholm(), loadEnv().UTDRAG_AVAILABLE_DAYS);
   await transaction(database, async (tx) => {
     await tx
       .update(utdragPackages)
       .set({ status: 'built', sha256: stored.sha256, size: stored.size, storeId: stored.id, manifest: { files: manifest.files.map((f) => ({ path: f.path, sha256: f.sha256, size: f.size })) }, builtAt: new Date(), availableUntil })
       .where(eq(utdragPackages.id, p.id));
-    await tx.insert(caseEvents).values({ caseId: input.caseId, type: 'utdrag.released', actorType: 'staff', actorId: input.staffId, visibleToResident: true, data: { packageId: p.id, availableUntil } });
-    await writeAudit(tx, { actor: { type: 'staff', id: input.staffId }, action: 'utdrag.built', entityType: 'case', entityId: input.caseId, details: { packageId: p.id, sha256: stored.sha256, size: stored.size, files: manifest.files.length } });
+    const event = p.deliveryMethod === 'reception' ? 'utdrag.ready_for_pickup' : 'utdrag.released';
+    await tx.insert(caseEvents).values({ caseId: input.caseId, type: event, actorType: 'staff', actorId: input.staffId, visibleToResident: true, data: { packageId: p.id, availableUntil } });
+    await writeAudit(tx, { actor: { type: 'staff', id: input.staffId }, action: 'utdrag.built', entityType: 'case', entityId: input.caseId, details: { packageId: p.id, sha256: stored.sha256, size: stored.size, files: manifest.files.length, deliveryMethod: p.deliveryMethod } });
   });
-  // The e-mail says only that something is waiting in Mina ärenden (ADR 008).
+  // The e-mail says only that something is waiting (ADR 008).
   await queueResidentNotice(input.caseId, database);
   return { ok: true };
 }
@@ -146,7 +171,8 @@ export async function buildUtdragPackage(input: { caseId: string; packageId: str
 export async function openUtdragPackageAsResident(caseId: string, residentId: string, database: Database = db()) {
   if (!(await findResidentCase(caseId, residentId, database))) return null;
   const p = await currentUtdragPackage(caseId, database);
-  if (!p || (p.status !== 'built' && p.status !== 'delivered') || !p.storeId) return null;
+  // Only a package delivered in Mina ärenden is downloaded there; post and pick-up go their own ways.
+  if (!p || p.deliveryMethod !== 'portal' || (p.status !== 'built' && p.status !== 'delivered') || !p.storeId) return null;
   if (p.availableUntil && p.availableUntil < todayInStockholm()) return null;
   await transaction(database, async (tx) => {
     if (p.status === 'built') await tx.update(utdragPackages).set({ status: 'delivered', deliveredAt: new Date() }).where(eq(utdragPackages.id, p.id));
@@ -187,8 +213,8 @@ export async function previewFoljebrev(caseId: string, staffId: string, database
 // The package's data (RegisterutdragData), from the reviewed items of the case.
 
 const ANSWER_LABELS: Record<Lang, Record<string, string>> = {
-  sv: { workplace: 'Arbetsplats', whereWhich: 'Var uppgifterna finns', source: 'Varifrån uppgifterna kommer', notes: 'Anteckningar' },
-  en: { workplace: 'Workplace', whereWhich: 'Where the data is kept', source: 'Where the data comes from', notes: 'Notes' },
+  sv: { workplace: 'Arbetsplats', whereWhich: 'Var uppgifterna finns', source: 'Varifrån uppgifterna kommer', notes: 'Anteckningar', person: 'Från dig själv', other: 'Från någon annan' },
+  en: { workplace: 'Workplace', whereWhich: 'Where the data is kept', source: 'Where the data comes from', notes: 'Notes', person: 'From you', other: 'From someone else' },
 };
 
 export async function utdragPackageData(caseId: string, database: Database = db()): Promise<RegisterutdragData> {
@@ -285,7 +311,8 @@ function answerFields(answer: Extract<TaskAnswer, { found: 'yes' }>, lang: Lang,
   const fields = [
     { label: labels.workplace!, value: answer.workplace },
     { label: labels.whereWhich!, value: answer.whereWhich },
-    { label: labels.source!, value: answer.sourceWhich ?? answer.source },
+    // The system owner's choice in words the person reads ("Från dig själv"), or who else it came from.
+    { label: labels.source!, value: answer.sourceWhich || labels[answer.source]! },
     ...(answer.notes ? [{ label: labels.notes!, value: answer.notes }] : []),
   ];
   return fields.map((f) => ({ label: f.label, value: mask(f.value) }));

@@ -70,8 +70,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     filerPnr: step === 'person' ? ((await getResidentPersonnummer(residentId)) ?? '') : '',
   });
   if (!result.ok) return json({ errors: result.errors, values: result.values }, { status: 400 });
-  // Skyddade personuppgifter rule out post to the address (DOMAIN.md §9): a delivery chosen
-  // before is dropped here, so the journey asks again instead of failing on the check page.
+  // A delivery chosen before that the new answers no longer allow is dropped here, so the journey
+  // asks again instead of failing on the check page. (Today every answer allows all three: with
+  // skyddade personuppgifter post goes via Skatteverket's förmedling, DOMAIN.md §9.)
   const after = { ...draft.answers, ...result.patch };
   const patch = draft.answers.delivery && !deliveryOptions(after).includes(draft.answers.delivery) ? { ...result.patch, delivery: undefined } : result.patch;
   const saved = await saveDraftAnswers(draft.id, residentId, patch);

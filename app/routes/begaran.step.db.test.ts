@@ -10,7 +10,7 @@ import { action } from './begaran.$draftId.$step';
 const t = useTestDatabase();
 
 describe('the contact step', () => {
-  it('drops a chosen registered letter when the person says they have skyddade personuppgifter', async () => {
+  it('keeps a chosen registered letter when the person says they have skyddade personuppgifter: it goes via Skatteverket (DOMAIN.md §9)', async () => {
     const { sjobacka } = await demoKommun(t.handle);
     const anna = await addResident(t.handle, '198001019804', 'Anna Andersson');
     const draftId = await createDraft(anna.id, { kommunId: sjobacka.id, rights: ['registerutdrag'], relation: 'self', puaIds: [sjobacka.pua[0]!.id], delivery: 'registered_post' });
@@ -24,7 +24,6 @@ describe('the contact step', () => {
     const res = (await action({ request, params: { draftId, step: 'kontakt' }, context: { cspNonce: 'x', clientIp: '127.0.0.1' } })) as Response;
     expect(res.status).toBe(302);
     const saved = await getDraft(draftId, anna.id);
-    expect(saved!.answers).toMatchObject({ protectedIdentity: true });
-    expect(saved!.answers.delivery).toBeUndefined();
+    expect(saved!.answers).toMatchObject({ protectedIdentity: true, delivery: 'registered_post' });
   });
 });

@@ -71,6 +71,11 @@ export const cases = pgTable('cases', {
   extensionReason: text('extension_reason'),
   status: caseStatus('status').notNull().default('received'),
   protectedIdentity: boolean('protected_identity').notNull().default(false),
+  /**
+   * How the answer reaches the person: as chosen when filing (the submission's answers), changed by
+   * the samordnare when the person asks (issue #7). Per case: each PUA delivers its own answer.
+   */
+  deliveryMethod: deliveryMethod('delivery_method').notNull().default('portal'),
   /** The handläggare responsible (issue #5); null until the case is registered and assigned. */
   assigneeStaffId: uuid('assignee_staff_id').references(() => staffUsers.id),
   registeredAt: timestamp('registered_at', { withTimezone: true }),

@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, date, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ItemReview } from '../../app/domain/utdrag-review';
-import { attachments, caseTasks, cases } from './cases';
+import { attachments, caseTasks, cases, deliveryMethod } from './cases';
 import { staffUsers } from './people';
 
 export const utdragItemKind = pgEnum('utdrag_item_kind', ['answer', 'attachment', 'document']);
@@ -55,6 +55,22 @@ export const utdragPackages = pgTable('utdrag_packages', {
   builtAt: timestamp('built_at', { withTimezone: true }),
   /** Digital delivery: available until this day, then removed from the delivery store (the record stays). */
   availableUntil: date('available_until', { mode: 'string' }),
+  /**
+   * How this package goes out, fixed when it is prepared: portal (the ZIP in Mina ärenden),
+   * registered_post (the print file in the delivery store) or reception (the ZIP, handed over).
+   */
+  deliveryMethod: deliveryMethod('delivery_method').notNull().default('portal'),
+  /**
+   * Post: to the folkbokföringsadress, or via Skatteverket's förmedling for skyddade
+   * personuppgifter. The address itself is never stored: it is looked up when the file is printed.
+   */
+  mailing: text('mailing').$type<'address' | 'formedling'>(),
+  /** Documents the print file could not hold (printed separately and put in the envelope). */
+  notPrinted: jsonb('not_printed').$type<{ itemId: string; title: string; filename: string }[]>(),
+  /** Post: the day it was sent and the rekommenderat brev's tracking number (UPU S10). */
+  sentOn: date('sent_on', { mode: 'string' }),
+  trackingNumber: text('tracking_number'),
+  sentByStaffId: uuid('sent_by_staff_id').references(() => staffUsers.id),
   deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   removedAt: timestamp('removed_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
