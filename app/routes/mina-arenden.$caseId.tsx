@@ -28,6 +28,7 @@ import { db } from '~/utils/db.server';
 import { i18next } from '~/utils/i18next.server';
 import { pageMeta } from '~/utils/page-meta';
 import { formatLongDate } from '~/utils/text-format';
+import { formatTrackingNumber } from '~/domain/tracking-number';
 import { parseUploadForm } from '~/utils/uploads.server';
 
 export const handle = { i18n: ['account', 'request'] };
@@ -36,6 +37,7 @@ export const handle = { i18n: ['account', 'request'] };
 const KNOWN_EVENTS = new Set([
   'received', 'registered', 'closed.granted', 'rerouted', 'rerouted.from', 'withdrawn', 'message.from_resident', 'message.to_resident', 'information.requested', 'information.provided', 'deadline.extended', 'document.published',
   'decision.decided', 'decision.notified', 'appeal.received', 'appeal.forwarded', 'appeal.avvisad', 'appeal.lapsed', 'appeal.court_decided', 'utdrag.released',
+  'utdrag.sent', 'utdrag.ready_for_pickup', 'utdrag.handed_over', 'delivery.changed',
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -99,7 +101,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** A package shows once it is built; past its last day (or removed from the store) it is gone, and the download route refuses it too. */
 function residentUtdrag(p: Awaited<ReturnType<typeof currentUtdragPackage>>): ResidentUtdrag | null {
   if (!p || (p.status !== 'built' && p.status !== 'delivered' && p.status !== 'removed')) return null;
-  return { size: p.size, availableUntil: p.availableUntil, expired: p.status === 'removed' || (!!p.availableUntil && p.availableUntil < todayInStockholm()) };
+  // A letter not yet posted is the samordnare's business; the resident hears of it once it is sent.
+  if (p.deliveryMethod === 'registered_post') return p.status === 'delivered' && p.sentOn ? { method: 'registered_post', sentOn: p.sentOn, trackingNumber: p.trackingNumber ? formatTrackingNumber(p.trackingNumber) : null } : null;
+  const expired = p.status === 'removed' || (!!p.availableUntil && p.availableUntil < todayInStockholm());
+  if (p.deliveryMethod === 'reception') return { method: 'reception', handedOver: p.status === 'delivered', availableUntil: p.availableUntil, expired };
+  return { method: 'portal', size: p.size, availableUntil: p.availableUntil, expired };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);

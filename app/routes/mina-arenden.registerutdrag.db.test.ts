@@ -101,7 +101,7 @@ describe('the registerutdrag in Mina ärenden', () => {
     const { caseId, diarienummer, url, anna, residentId } = await builtCase();
     const page = await (await outcome(() => caseLoader(args(`/mina-arenden/${caseId}`, anna, { caseId })))).json();
     const p = (await currentUtdragPackage(caseId))!;
-    expect(page.utdrag).toEqual({ size: p.size, availableUntil: p.availableUntil, expired: false });
+    expect(page.utdrag).toEqual({ method: 'portal', size: p.size, availableUntil: p.availableUntil, expired: false });
     const html = await renderSection(page.utdrag);
     expect(html).toContain('Ditt registerutdrag');
     expect(html).toMatch(/<a href="\/x">Ladda ner registerutdraget \(ZIP, \d+(,\d)? kB\)<\/a>/);

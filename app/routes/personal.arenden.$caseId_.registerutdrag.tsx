@@ -10,6 +10,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { UtdragItemForm } from '~/components/office/utdrag-item-form';
+import { DeliveryPanel, PostPanel } from '~/components/office/utdrag-delivery';
 import { CsrfInput } from '~/components/csrf-input';
 import { BackLink } from '~/components/ui/back-link';
 import { Button } from '~/components/ui/button';
@@ -24,6 +25,9 @@ import { queueUtdragBuild } from '~/jobs/utdrag.server';
 import { openDecision, saveDecisionDraft } from '~/models/decisions.server';
 import { addUtdragDocument, gatherUtdragItems, listUtdragItems, reviewUtdragItem, setItemActivity } from '~/models/utdrag-items.server';
 import { approveUtdragPackage, currentUtdragPackage, prepareUtdragPackage, utdragReadiness } from '~/models/utdrag-package.server';
+import { caseDeliveryMethod, changeDeliveryMethod, recordUtdragSent } from '~/models/utdrag-delivery.server';
+import { formatTrackingNumber } from '~/domain/tracking-number';
+import { todayInStockholm } from '~/utils/dates.server';
 import { validateCsrf } from '~/utils/csrf.server';
 import { utdragScope } from '~/utils/utdrag-scope.server';
 import { i18next } from '~/utils/i18next.server';
@@ -37,12 +41,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { staff, found, activities } = await utdragScope(request, params.caseId);
   // New answers since the last visit become items; earlier reviews stay.
   await gatherUtdragItems(found.id);
-  const [t, locale, items, readiness, pkg] = await Promise.all([
+  const [t, locale, items, readiness, pkg, deliveryMethod] = await Promise.all([
     i18next.getFixedT(request, ['office', 'common']),
     i18next.getLocale(request),
     listUtdragItems(found.id),
     utdragReadiness(found.id),
     currentUtdragPackage(found.id),
+    caseDeliveryMethod(found.id),
   ]);
   const flash = new URL(request.url).searchParams.get('klart');
   return json({
@@ -53,9 +58,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     activities: activities.map((a) => ({ code: a.code, name: a.name })),
     items: items.map((i) => ({ id: i.id, kind: i.kind, title: i.title, activityCode: i.activityCode, review: i.review, file: i.file ? { filename: i.file.filename } : null, redactedFile: i.redactedFile ? { filename: i.redactedFile.filename } : null })),
     readiness,
-    package: pkg ? { id: pkg.id, status: pkg.status, mayApprove: pkg.status === 'awaiting_approval' && pkg.preparedByStaffId !== staff.id, availableUntil: pkg.availableUntil, files: pkg.manifest?.files.length ?? 0 } : null,
+    package: pkg
+      ? {
+          id: pkg.id,
+          status: pkg.status,
+          deliveryMethod: pkg.deliveryMethod,
+          mayApprove: pkg.status === 'awaiting_approval' && pkg.preparedByStaffId !== staff.id,
+          availableUntil: pkg.availableUntil,
+          files: pkg.manifest?.files.length ?? 0,
+          mailing: pkg.mailing,
+          size: pkg.size,
+          notPrinted: pkg.notPrinted ?? [],
+          sentOn: pkg.sentOn,
+          trackingNumber: pkg.trackingNumber ? formatTrackingNumber(pkg.trackingNumber) : null,
+        }
+      : null,
+    deliveryMethod,
+    today: todayInStockholm(),
   });
 }
+
+/** Forms whose fields have plain ids (one of each on the page), unlike the items' forms. */
+const PLAIN_IDS = new Set(['document', 'delivery', 'sent']);
+
+/** What the samordnare is told once the package is being built, by how it goes out. */
+const BUILT_FLASH = { portal: 'skapat', registered_post: 'utskrift', reception: 'receptionen' } as const;
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
@@ -108,7 +135,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!r.ok) return json<ActionData>({ errors: { package: `prepare.${r.error}` } }, { status: 400 });
       if (r.status === 'approved') {
         await queueUtdragBuild({ caseId: found.id, packageId: r.packageId, staffId: staff.id });
-        return here('skapat');
+        return here(BUILT_FLASH[r.deliveryMethod]);
       }
       return here('forberett');
     }
@@ -116,7 +143,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const r = await approveUtdragPackage({ caseId: found.id, packageId: field('packageId'), staffId: staff.id });
       if (!r.ok) return json<ActionData>({ errors: { package: `approve.${r.error}` } }, { status: 400 });
       await queueUtdragBuild({ caseId: found.id, packageId: field('packageId'), staffId: staff.id });
-      return here('godkant');
+      return here(r.deliveryMethod === 'portal' ? 'godkant' : BUILT_FLASH[r.deliveryMethod]);
+    }
+    case 'delivery': {
+      const values = { deliveryMethod: field('deliveryMethod'), reason: field('reason') };
+      const r = await changeDeliveryMethod({ caseId: found.id, staffId: staff.id, method: values.deliveryMethod, reason: values.reason });
+      if (!r.ok) {
+        if (r.error === 'not-found') throw new Response('Not Found', { status: 404 });
+        const at = r.error === 'reasonRequired' || r.error === 'tooLong' ? 'deliveryReason' : 'deliveryMethod';
+        return json<ActionData>({ itemId: 'delivery', errors: { [at]: `delivery.${r.error}` }, values }, { status: 400 });
+      }
+      return here('leverans');
+    }
+    case 'sent': {
+      const values = { sentOn: field('sentOn'), trackingNumber: field('trackingNumber') };
+      const r = await recordUtdragSent({ caseId: found.id, packageId: field('packageId'), staffId: staff.id, ...values });
+      if (!r.ok) {
+        if ('error' in r) throw new Response('Not Found', { status: 404 });
+        return json<ActionData>({ itemId: 'sent', errors: Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [k, `sent.${k}.${v}`])), values }, { status: 400 });
+      }
+      return here('skickat');
     }
     default:
       throw new Response('Bad Request', { status: 400 });
@@ -128,8 +174,8 @@ export default function UtdragPage() {
   const d = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const message = (code: string | undefined) => (code ? t(`utdrag.errors.${code}`) : undefined);
-  const summary = Object.entries(result?.errors ?? {}).map(([field, code]) => ({ fieldId: result?.itemId && field !== 'package' ? `${field}-${result.itemId}` : field, message: message(code)! }));
-  const activityOptions = [{ value: '', label: t('utdrag.chooseActivity') }, ...d.activities.map((a) => ({ value: a.code, label: a.name }))];
+  const summary = Object.entries(result?.errors ?? {}).map(([field, code]) => ({ fieldId: result?.itemId && field !== 'package' && !PLAIN_IDS.has(result.itemId) ? `${field}-${result.itemId}` : field, message: message(code)! }));
+  const activityOptions = [{ value: '', label: t('utdrag.chooseActivity') }, ...d.activities.map((a) => ({ value: a.code, label: a.name, lang: 'sv' }))];
   return (
     <>
       <BackLink to={`/personal/arenden/${d.case.id}`}>{t('appeal.back')}</BackLink>
@@ -181,7 +227,10 @@ export default function UtdragPage() {
           </Button>
         </Form>
       ) : null}
-      {d.package ? <p className="body">{t(`utdrag.status.${d.package.status}`, { date: d.package.availableUntil ? formatLongDate(d.package.availableUntil, d.locale) : '', files: d.package.files })}</p> : null}
+      {d.package ? <PackageStatus pkg={d.package} locale={d.locale} /> : null}
+      {d.package?.deliveryMethod === 'registered_post' ? (
+        <PostPanel pkg={d.package} printHref={`/personal/arenden/${d.case.id}/registerutdrag/utskrift`} today={d.today} locale={d.locale} errors={result?.itemId === 'sent' ? result.errors : {}} values={result?.itemId === 'sent' ? result.values : undefined} />
+      ) : null}
       {!d.readiness.error ? (
         <p className="body">
           <a href={`/personal/arenden/${d.case.id}/registerutdrag/forhandsgranska`}>{t('utdrag.preview')}</a>
@@ -205,9 +254,21 @@ export default function UtdragPage() {
         </Form>
       ) : null}
       {result?.errors.package ? <p className="error-message">{message(result.errors.package)}</p> : null}
+      <DeliveryPanel method={d.deliveryMethod} locked={d.package?.status === 'built' || d.package?.status === 'delivered'} errors={result?.itemId === 'delivery' ? result.errors : {}} values={result?.itemId === 'delivery' ? result.values : undefined} />
       <p className="body">
         <Link to={`/personal/arenden/${d.case.id}`}>{t('appeal.back')}</Link>
       </p>
     </>
   );
+}
+
+type PackageView = { status: string; deliveryMethod: string; availableUntil: string | null; files: number };
+
+/** Where the package stands; for post the PostPanel says the rest. */
+function PackageStatus({ pkg, locale }: { pkg: PackageView; locale: string }) {
+  const { t } = useTranslation('office');
+  const date = pkg.availableUntil ? formatLongDate(pkg.availableUntil, locale) : '';
+  if (pkg.deliveryMethod === 'registered_post' && (pkg.status === 'built' || pkg.status === 'delivered')) return null;
+  if (pkg.deliveryMethod === 'reception' && (pkg.status === 'built' || pkg.status === 'delivered')) return <p className="body">{t(`utdrag.reception.${pkg.status}`, { date })}</p>;
+  return <p className="body">{t(`utdrag.status.${pkg.status}`, { date, files: pkg.files })}</p>;
 }

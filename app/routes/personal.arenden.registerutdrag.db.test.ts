@@ -16,6 +16,7 @@ import { getCsrfToken } from '~/utils/csrf.server';
 import { startSession } from '~/utils/session.server';
 import { action, loader } from './personal.arenden.$caseId_.registerutdrag';
 import { loader as previewLoader } from './personal.arenden.$caseId_.registerutdrag_.forhandsgranska';
+import { loader as printLoader } from './personal.arenden.$caseId_.registerutdrag_.utskrift';
 
 const t = useTestDatabase();
 useTestFileStore();
@@ -44,6 +45,18 @@ beforeAll(async () => {
 });
 
 const path = () => `/personal/arenden/${world.caseId}/registerutdrag`;
+
+/** Maria Ek, a second samordnare of SN (four-eyes), signed in; added once. */
+let second: Promise<{ maria: { id: string }; mariaWho: { label: string; cookie: string; csrf: string } }> | null = null;
+function secondSamordnare() {
+  second ??= (async () => {
+    const maria = await addStaffRole({ personnummer: '197602029806', name: 'Maria Ek', role: 'gdpr_samordnare', scope: { puaIds: [world.sn] } }, { type: 'cli' });
+    const session = (await startSession(new Request('http://localhost/'), { kind: 'staff', staffUserId: maria.id })).split(';')[0]!;
+    const csrf = await getCsrfToken(new Request('http://localhost/'));
+    return { maria, mariaWho: { label: 'Maria Ek', cookie: `${session}; ${csrf.setCookie!.split(';')[0]}`, csrf: csrf.token } };
+  })();
+  return second;
+}
 const get = (label: string) => loader(args(world.people[label]!, path(), { caseId: world.caseId }));
 const post = (label: string, form: Record<string, string>) => action(args(world.people[label]!, path(), { caseId: world.caseId }, form));
 
@@ -97,10 +110,7 @@ describe('the page, end to end', () => {
     const pkg = await currentUtdragPackage(world.caseId);
     const own = (await post('samordnare SN', { intent: 'approve', packageId: pkg!.id })) as Response;
     expect((await own.json()).errors).toEqual({ package: 'approve.own-preparation' });
-    const maria = await addStaffRole({ personnummer: '197602029806', name: 'Maria Ek', role: 'gdpr_samordnare', scope: { puaIds: [world.sn] } }, { type: 'cli' });
-    const session = (await startSession(new Request('http://localhost/'), { kind: 'staff', staffUserId: maria.id })).split(';')[0]!;
-    const csrf = await getCsrfToken(new Request('http://localhost/'));
-    const mariaWho = { label: 'Maria Ek', cookie: `${session}; ${csrf.setCookie!.split(';')[0]}`, csrf: csrf.token };
+    const { maria, mariaWho } = await secondSamordnare();
     const approved = (await action(args(mariaWho, path(), { caseId: world.caseId }, { intent: 'approve', packageId: pkg!.id }))) as Response;
     expect(approved.headers.get('Location')).toContain('klart=godkant');
     // No queue runs in tests: the build happened at once.
@@ -108,5 +118,55 @@ describe('the page, end to end', () => {
     const after = await (await get('samordnare SN')).json();
     expect(after.package).toMatchObject({ status: 'built', mayApprove: false });
     expect(after.package!.files).toBeGreaterThan(3);
+  });
+});
+
+describe('delivery on the page: the method changed on request, then post', () => {
+  it('changes the method with its reason, prints for post, and records the sending', async () => {
+    const sven = await addResident(t.handle, '196504129815', 'Sven Svensson');
+    const [c] = await fileCase(t.handle, sven, '196504129815', { answers: { delivery: 'portal' } });
+    const samordnare = world.people['samordnare SN']!.staffId!;
+    await registerCase({ caseId: c!.id, staffId: samordnare });
+    const owner = world.people['systemägare SN']!.staffId!;
+    const task = (await sendTask({ caseId: c!.id, staffId: samordnare, assigneeId: owner, instructions: 'Treserva', allowed: [owner] })) as { taskId: string };
+    await answerTask({ taskId: task.taskId, staffId: owner, answer: { found: 'yes', workplace: 'IFO', where: 'system', whereWhich: 'Treserva', source: 'person', purpose: 'x', legalBasis: 'public_interest', legalBasisLaw: 'SoL', retention: '5 år', thirdCountry: 'no', automated: 'no', activityCode: 'ekonomiskt-bistand' }, files: [] });
+    const at = `/personal/arenden/${c!.id}/registerutdrag`;
+    const postAs = (who: Parameters<typeof args>[0], form: Record<string, string>) => action(args(who, at, { caseId: c!.id }, form)) as Promise<Response>;
+    const sam = world.people['samordnare SN']!;
+    const page = async () => (await (loader(args(sam, at, { caseId: c!.id })) as Promise<Response>)).json();
+
+    expect(await page()).toMatchObject({ deliveryMethod: 'portal' });
+    const noReason = await postAs(sam, { intent: 'delivery', deliveryMethod: 'registered_post', reason: '' });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.json()).toMatchObject({ itemId: 'delivery', errors: { deliveryReason: 'delivery.reasonRequired' }, values: { deliveryMethod: 'registered_post' } });
+    expect((await postAs(sam, { intent: 'delivery', deliveryMethod: 'registered_post', reason: 'Ringde och bad om rekommenderat brev.' })).headers.get('Location')).toContain('klart=leverans');
+    expect(await page()).toMatchObject({ deliveryMethod: 'registered_post' });
+
+    const [item] = (await page()).items as { id: string }[];
+    await postAs(sam, { intent: 'review', itemId: item!.id, outcome: 'release', activityCode: 'ekonomiskt-bistand' });
+    expect((await postAs(sam, { intent: 'prepare' })).headers.get('Location')).toContain('klart=forberett');
+    const pkg = await currentUtdragPackage(c!.id);
+    expect(pkg).toMatchObject({ deliveryMethod: 'registered_post', mailing: 'address' });
+    const { mariaWho } = await secondSamordnare();
+    expect((await postAs(mariaWho, { intent: 'approve', packageId: pkg!.id })).headers.get('Location')).toContain('klart=utskrift');
+    expect((await page()).package).toMatchObject({ status: 'built', deliveryMethod: 'registered_post', mailing: 'address', sentOn: null });
+
+    // The print file: for the PUA's samordnare only.
+    const print = (await printLoader(args(sam, `${at}/utskrift`, { caseId: c!.id }))) as Response;
+    expect(print.headers.get('Content-Type')).toBe('application/pdf');
+    expect(print.headers.get('Cache-Control')).toBe('no-store');
+    expect(Buffer.from(await print.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    for (const label of ['handläggare SN, assigned', 'samordnare BUN', 'reception', 'kontaktcenter']) {
+      expect(await kindOf(() => printLoader(args(world.people[label]!, `${at}/utskrift`, { caseId: c!.id }))), label).toBe(D);
+    }
+    // Now built, the method stays.
+    expect(await (await postAs(sam, { intent: 'delivery', deliveryMethod: 'portal', reason: 'Ringde.' })).json()).toMatchObject({ errors: { deliveryMethod: 'delivery.already-built' } });
+
+    const bad = await postAs(sam, { intent: 'sent', packageId: pkg!.id, sentOn: '2026-13-01', trackingNumber: 'RR123456784SE' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ itemId: 'sent', errors: { sentOn: 'sent.sentOn.invalid', trackingNumber: 'sent.trackingNumber.checkDigit' }, values: { trackingNumber: 'RR123456784SE' } });
+    const today = (await page()).today as string;
+    expect((await postAs(sam, { intent: 'sent', packageId: pkg!.id, sentOn: today, trackingNumber: 'RR 1234 5678 5 SE' })).headers.get('Location')).toContain('klart=skickat');
+    expect((await page()).package).toMatchObject({ status: 'delivered', sentOn: today, trackingNumber: 'RR 1234 5678 5 SE' });
   });
 });

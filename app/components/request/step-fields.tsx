@@ -131,7 +131,7 @@ export function StepFields({ step, answers, kommuner, puas, errors, values }: Pr
           legend={t('steps.leverans.title')}
           error={err('delivery')}
           defaultValue={val('delivery', answers.delivery)}
-          items={deliveryOptions(answers).map((d) => ({ value: d, label: t(`steps.leverans.${d}`), hint: t(`steps.leverans.${d}Hint`) }))}
+          items={deliveryOptions(answers).map((d) => ({ value: d, label: t(`steps.leverans.${d}`), hint: t(d === 'registered_post' && answers.protectedIdentity ? 'steps.leverans.registered_postProtectedHint' : `steps.leverans.${d}Hint`) }))}
         />
       );
     default: {

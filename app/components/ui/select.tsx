@@ -8,7 +8,8 @@ type SelectProps = {
   labelSize?: LabelSize;
   hint?: ReactNode;
   error?: string;
-  options: { value: string; label: string }[];
+  /** `lang` marks an option in another language than the page (the PUA's own Swedish names on an English page). */
+  options: { value: string; label: string; lang?: string }[];
   defaultValue?: string;
 };
 
@@ -18,7 +19,7 @@ export function Select({ id, name, label, labelSize, hint, error, options, defau
     <Field id={id} label={label} labelSize={labelSize} hint={hint} error={error}>
       <select id={id} name={name} className={error ? 'select input--error' : 'select'} defaultValue={defaultValue} aria-describedby={describedBy(id, { hint, error })} aria-invalid={error ? true : undefined}>
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} lang={o.lang}>
             {o.label}
           </option>
         ))}
