@@ -40,7 +40,7 @@ export type ProcessingActivity = {
   name: string;
   purposes: string[];
   legalBasis: LegalBasis;
-  /** Required for legal_obligation and public_interest: "Socialtjänstlagen (2001:453)". */
+  /** Required for legal_obligation and public_interest: "Socialtjänstlagen (2025:400)". */
   legalBasisLaw?: string;
   /** "Namn, personnummer, adress, inkomster …". */
   dataCategories: string[];

@@ -6,7 +6,8 @@
 import { createReadableStreamFromReadable, type LoaderFunctionArgs } from '@remix-run/node';
 import { contentDisposition } from '~/domain/file-types';
 import { findResidentCase } from '~/models/resident-cases.server';
-import { openUtdragPackageAsResident } from '~/models/utdrag-package.server';
+import { currentUtdragPackage, openUtdragPackageAsResident } from '~/models/utdrag-package.server';
+import { todayInStockholm } from '~/utils/dates.server';
 import { requireRecentResidentLogin } from '~/utils/auth.server';
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -15,6 +16,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const residentId = await requireRecentResidentLogin(request, `/mina-arenden/${caseId}`);
   const found = await findResidentCase(caseId, residentId);
   if (!found) throw new Response('Not Found', { status: 404 });
+  // A HEAD (a browser or a download manager probing) is no download: it neither counts as the
+  // delivery nor is logged as one. It answers only what a GET would, without the body.
+  if (request.method === 'HEAD') {
+    const p = await currentUtdragPackage(caseId);
+    const available = p && p.deliveryMethod === 'portal' && (p.status === 'built' || p.status === 'delivered') && !(p.availableUntil && p.availableUntil < todayInStockholm());
+    if (!available) throw new Response('Not Found', { status: 404 });
+    return new Response(null, { headers: { 'Content-Type': 'application/zip', ...(p.size !== null ? { 'Content-Length': String(p.size) } : {}), 'Cache-Control': 'no-store' } });
+  }
   const opened = await openUtdragPackageAsResident(caseId, residentId);
   if (!opened) throw new Response('Not Found', { status: 404 });
   // A stream that fails its integrity check mid-way errors the body: the download aborts rather than ends.

@@ -107,6 +107,14 @@ describe('the registerutdrag in Mina ärenden', () => {
     expect(html).toMatch(/<a href="\/x">Ladda ner registerutdraget \(ZIP, \d+(,\d)? kB\)<\/a>/);
     expect(html).toContain('LASMIG.txt');
 
+    // A HEAD probe answers like a GET but is no download: not logged, not the delivery.
+    const head = { ...args(url, anna, { caseId }), request: new Request(`http://localhost${url}`, { method: 'HEAD', headers: { Cookie: anna } }) };
+    const probed = await outcome(() => utdragLoader(head));
+    expect(probed.status).toBe(200);
+    expect(probed.headers.get('Content-Length')).toBe(String(p.size));
+    expect(await currentUtdragPackage(caseId)).toMatchObject({ status: 'built' });
+    expect(await t.handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'utdrag.download'), eq(auditLog.entityId, caseId)))).toHaveLength(0);
+
     const response = await outcome(() => utdragLoader(args(url, anna, { caseId })));
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('application/zip');
