@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'verify:identity', // reception/kontaktcenter identity checks
   'register:request:visitor', // file a request on a visitor's behalf
   'read:case-status:kommun', // status-only lookup
+  'handover:package:kommun', // hand a registerutdrag over at the reception, against an ID check
   'read:audit:pua',
   'admin:config:kommun',
   'admin:users:kommun',
@@ -39,7 +40,7 @@ export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   handlaggare: ['read:case:assigned', 'decide:case:pua', 'answer:task:own'],
   systemagare: ['answer:task:own'],
   registrator: ['register:case:pua', 'register:request:visitor'],
-  reception: ['verify:identity', 'register:request:visitor', 'read:case-status:kommun'],
+  reception: ['verify:identity', 'register:request:visitor', 'read:case-status:kommun', 'handover:package:kommun'],
   kontaktcenter: ['verify:identity', 'read:case-status:kommun'],
   // The DPO monitors compliance (Art 39): read-only across the kommuner served.
   dataskyddsombud: ['read:case:pua', 'read:audit:pua'],

@@ -6,3 +6,4 @@ export * from './bankid';
 export * from './cases';
 export * from './decisions';
 export * from './utdrag';
+export * from './identity';

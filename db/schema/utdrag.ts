@@ -71,6 +71,9 @@ export const utdragPackages = pgTable('utdrag_packages', {
   sentOn: date('sent_on', { mode: 'string' }),
   trackingNumber: text('tracking_number'),
   sentByStaffId: uuid('sent_by_staff_id').references(() => staffUsers.id),
+  /** Reception: handed over by this official, against this identity check (issue #8). */
+  handedOverByStaffId: uuid('handed_over_by_staff_id').references(() => staffUsers.id),
+  handoverCheckId: uuid('handover_check_id'),
   deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   removedAt: timestamp('removed_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

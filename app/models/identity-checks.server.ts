@@ -1,0 +1,70 @@
+/**
+ * Identity checks by reception and kontaktcenter staff (issue #8): recorded, audited (method and
+ * document type, never the personnummer), and usable only by the official who made them, in the same
+ * session, for CHECK_VALID_MINUTES (app/domain/identity-check.ts).
+ */
+import { and, eq } from 'drizzle-orm';
+import { identityChecks } from '../../db/schema/index';
+import { checkIdDocument, checkStillValid, type DocumentCheck, type DocumentCheckInput, type IdDocument } from '~/domain/identity-check';
+import { todayInStockholm } from '../utils/dates.server';
+import { db, type Database } from '../utils/db.server';
+import { decryptPersonnummer, encryptPersonnummer, personnummerLookup } from '../utils/pnr-crypto.server';
+import { writeAudit } from './audit.server';
+
+type Tx = Database;
+const transaction = <T>(database: Database, fn: (tx: Tx) => Promise<T>) => database.transaction((txn) => fn(txn as unknown as Tx));
+
+type Official = { staffId: string; sessionId: string };
+
+/** The visitor showed an ID document: checked by the official, now. */
+export async function recordDocumentCheck(official: Official, input: DocumentCheckInput, database: Database = db()): Promise<{ ok: true; checkId: string } | Extract<DocumentCheck, { ok: false }>> {
+  const checked = checkIdDocument(input, todayInStockholm());
+  if (!checked.ok) return checked;
+  const checkId = await insertCheck(official, { method: 'id_document', personnummer: checked.personnummer.value, name: checked.name, document: checked.document }, database);
+  return { ok: true, checkId };
+}
+
+/** The caller identified themself with BankID on the phone (app/utils/bankid/phone.server.ts). */
+export async function recordPhoneCheck(official: Official, verified: { personnummer: string; name: string; bankidOrderId: string | null }, database: Database = db()): Promise<string> {
+  return insertCheck(official, { method: 'bankid_phone', personnummer: verified.personnummer, name: verified.name, bankidOrderId: verified.bankidOrderId }, database);
+}
+
+async function insertCheck(
+  official: Official,
+  check: { method: 'id_document' | 'bankid_phone'; personnummer: string; name: string; document?: IdDocument; bankidOrderId?: string | null },
+  database: Database,
+): Promise<string> {
+  return transaction(database, async (tx) => {
+    const [row] = await tx
+      .insert(identityChecks)
+      .values({
+        staffUserId: official.staffId,
+        sessionId: official.sessionId,
+        method: check.method,
+        pnrCiphertext: encryptPersonnummer(check.personnummer),
+        pnrLookup: personnummerLookup(check.personnummer),
+        name: check.name,
+        document: check.document ?? null,
+        bankidOrderId: check.bankidOrderId ?? null,
+      })
+      .returning({ id: identityChecks.id });
+    await writeAudit(tx, {
+      actor: { type: 'staff', id: official.staffId },
+      action: 'identity.checked',
+      entityType: 'identity_check',
+      entityId: row!.id,
+      details: { method: check.method, ...(check.document ? { documentType: check.document.type, issuer: check.document.issuer } : {}) },
+    });
+    return row!.id;
+  });
+}
+
+export type ActiveCheck = { id: string; method: 'id_document' | 'bankid_phone'; personnummer: string; pnrLookup: string; name: string; document: IdDocument | null; checkedAt: Date };
+
+/** The check, when it is this official's, from this session, and still valid; otherwise null. */
+export async function activeCheck(checkId: string, official: Official, now = new Date(), database: Database = db()): Promise<ActiveCheck | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(checkId)) return null;
+  const [row] = await database.select().from(identityChecks).where(and(eq(identityChecks.id, checkId), eq(identityChecks.staffUserId, official.staffId), eq(identityChecks.sessionId, official.sessionId)));
+  if (!row || !checkStillValid(row.checkedAt, now)) return null;
+  return { id: row.id, method: row.method, personnummer: decryptPersonnummer(row.pnrCiphertext), pnrLookup: row.pnrLookup, name: row.name, document: row.document, checkedAt: row.checkedAt };
+}

@@ -1,0 +1,140 @@
+/**
+ * Registerutdrag to be collected at the reception (issue #7 delivery "hämta i receptionen", issue #8
+ * pick-up and handover): the packages waiting in the reception's kommun, and the handover to the
+ * person who asked, against an identity check made at the desk. Handing over delivers the package:
+ * the resident sees it on their case; the reception then puts the ZIP on a medium or prints it.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { caseEvents, cases, pua, residents, submissions } from '../../db/schema/index';
+import { utdragPackages } from '../../db/schema/utdrag';
+import { maskPersonnummer } from '~/domain/personnummer';
+import { todayInStockholm } from '../utils/dates.server';
+import { db, type Database } from '../utils/db.server';
+import { deliveryStore } from '../utils/delivery-store.server';
+import { decryptPersonnummer } from '../utils/pnr-crypto.server';
+import { recordAudit, writeAudit } from './audit.server';
+import type { ActiveCheck } from './identity-checks.server';
+
+type Tx = Database;
+const transaction = <T>(database: Database, fn: (tx: Tx) => Promise<T>) => database.transaction((txn) => fn(txn as unknown as Tx));
+
+/** The one who collects: the person who asked (a guardian, ombud or god man for someone else). */
+const waiting = (puaIds: readonly string[]) =>
+  and(inArray(cases.puaId, [...puaIds]), eq(utdragPackages.deliveryMethod, 'reception'), eq(utdragPackages.status, 'built'));
+
+function recipientOf(row: { relation: string; subjectCipher: string; subjectLookup: string; filerCipher: string | null; filerLookup: string | null; subjectName: string; filerName: string | null }) {
+  const other = row.relation !== 'self' && row.filerCipher && row.filerLookup;
+  return other
+    ? { name: row.filerName ?? row.subjectName, cipher: row.filerCipher!, lookup: row.filerLookup! }
+    : { name: row.subjectName, cipher: row.subjectCipher, lookup: row.subjectLookup };
+}
+
+const columns = {
+  packageId: utdragPackages.id,
+  caseId: cases.id,
+  diarienummer: cases.diarienummer,
+  puaName: pua.name,
+  builtAt: utdragPackages.builtAt,
+  availableUntil: utdragPackages.availableUntil,
+  relation: submissions.relation,
+  subjectName: submissions.subjectName,
+  subjectCipher: submissions.subjectPnrCiphertext,
+  subjectLookup: submissions.subjectPnrLookup,
+  filerCipher: residents.pnrCiphertext,
+  filerLookup: residents.pnrLookup,
+  filerName: residents.name,
+};
+
+async function waitingRows(puaIds: readonly string[], database: Database) {
+  if (!puaIds.length) return [];
+  return database
+    .select(columns)
+    .from(utdragPackages)
+    .innerJoin(cases, eq(cases.id, utdragPackages.caseId))
+    .innerJoin(pua, eq(pua.id, cases.puaId))
+    .innerJoin(submissions, eq(submissions.id, cases.submissionId))
+    .leftJoin(residents, eq(residents.id, submissions.filedByResidentId))
+    .where(waiting(puaIds))
+    .orderBy(asc(utdragPackages.builtAt));
+}
+
+export type PickupRow = { packageId: string; caseId: string; diarienummer: string; puaName: string; recipientName: string; recipientPnrMasked: string; readySince: string | null; availableUntil: string | null; expired: boolean };
+
+/** The reception's pick-up list: who is to collect what, personnummer masked (DOMAIN.md §9). Audited. */
+export async function pickupList(puaIds: readonly string[], staffId: string, database: Database = db()): Promise<PickupRow[]> {
+  const rows = await waitingRows(puaIds, database);
+  const today = todayInStockholm();
+  await recordAudit(database, { actor: { type: 'staff', id: staffId }, action: 'utdrag.pickup_list', entityType: 'utdrag_package', details: { packages: rows.map((r) => r.packageId) } });
+  return rows.map((r) => {
+    const who = recipientOf(r);
+    return {
+      packageId: r.packageId,
+      caseId: r.caseId,
+      diarienummer: r.diarienummer,
+      puaName: r.puaName,
+      recipientName: who.name,
+      recipientPnrMasked: maskPersonnummer(decryptPersonnummer(who.cipher)),
+      readySince: r.builtAt ? r.builtAt.toISOString() : null,
+      availableUntil: r.availableUntil,
+      expired: !!r.availableUntil && r.availableUntil < today,
+    };
+  });
+}
+
+/** The packages waiting for the verified person at this reception. */
+export async function pickupsFor(check: ActiveCheck, puaIds: readonly string[], database: Database = db()): Promise<PickupRow[]> {
+  const today = todayInStockholm();
+  return (await waitingRows(puaIds, database))
+    .filter((r) => recipientOf(r).lookup === check.pnrLookup)
+    .map((r) => ({
+      packageId: r.packageId,
+      caseId: r.caseId,
+      diarienummer: r.diarienummer,
+      puaName: r.puaName,
+      recipientName: recipientOf(r).name,
+      recipientPnrMasked: maskPersonnummer(check.personnummer),
+      readySince: r.builtAt ? r.builtAt.toISOString() : null,
+      availableUntil: r.availableUntil,
+      expired: !!r.availableUntil && r.availableUntil < today,
+    }));
+}
+
+export type HandoverResult = { ok: true } | { ok: false; error: 'not-found' | 'not-recipient' | 'expired' };
+
+/**
+ * Hands the package over to the verified person: only to the one who asked, only while it is kept.
+ * Delivered from now on; the resident's timeline says so (and names no official).
+ */
+export async function handOverUtdrag(input: { packageId: string; check: ActiveCheck; staffId: string; puaIds: readonly string[] }, database: Database = db()): Promise<HandoverResult> {
+  return transaction(database, async (tx) => {
+    const [row] = await tx
+      .select(columns)
+      .from(utdragPackages)
+      .innerJoin(cases, eq(cases.id, utdragPackages.caseId))
+      .innerJoin(pua, eq(pua.id, cases.puaId))
+      .innerJoin(submissions, eq(submissions.id, cases.submissionId))
+      .leftJoin(residents, eq(residents.id, submissions.filedByResidentId))
+      .where(and(eq(utdragPackages.id, input.packageId), waiting(input.puaIds)))
+      .for('update', { of: utdragPackages });
+    if (!row) return { ok: false, error: 'not-found' };
+    if (recipientOf(row).lookup !== input.check.pnrLookup) return { ok: false, error: 'not-recipient' };
+    if (row.availableUntil && row.availableUntil < todayInStockholm()) return { ok: false, error: 'expired' };
+    await tx.update(utdragPackages).set({ status: 'delivered', deliveredAt: new Date(), handedOverByStaffId: input.staffId, handoverCheckId: input.check.id }).where(eq(utdragPackages.id, row.packageId));
+    await tx.insert(caseEvents).values({ caseId: row.caseId, type: 'utdrag.handed_over', actorType: 'staff', actorId: input.staffId, visibleToResident: true, data: { packageId: row.packageId, method: input.check.method } });
+    await writeAudit(tx, { actor: { type: 'staff', id: input.staffId }, action: 'utdrag.handed_over', entityType: 'case', entityId: row.caseId, details: { packageId: row.packageId, checkId: input.check.id, method: input.check.method, documentType: input.check.document?.type ?? null } });
+    return { ok: true };
+  });
+}
+
+/**
+ * The ZIP of a package this official has just handed over (to put on the medium given to the
+ * person), for twelve hours after the handover; audited. Null otherwise.
+ */
+export async function openHandedOverPackage(packageId: string, staffId: string, database: Database = db()) {
+  if (!/^[0-9a-f-]{36}$/i.test(packageId)) return null;
+  const [p] = await database.select().from(utdragPackages).where(and(eq(utdragPackages.id, packageId), eq(utdragPackages.status, 'delivered'), eq(utdragPackages.handedOverByStaffId, staffId)));
+  if (!p?.storeId || !p.deliveredAt || p.deliveredAt.getTime() < Date.now() - 12 * 3_600_000) return null;
+  const [c] = await database.select({ diarienummer: cases.diarienummer }).from(cases).where(eq(cases.id, p.caseId));
+  await recordAudit(database, { actor: { type: 'staff', id: staffId }, action: 'utdrag.handover_file', entityType: 'case', entityId: p.caseId, details: { packageId: p.id, sha256: p.sha256 } });
+  return { stream: deliveryStore().readPackage(p.storeId), size: p.size, diarienummer: c?.diarienummer ?? '' };
+}

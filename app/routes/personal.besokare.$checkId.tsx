@@ -1,0 +1,159 @@
+/**
+ * The verified visitor or caller (issue #8): who they are and how that was checked; the status of
+ * their cases — case number, PUA, status, dates and the PUA's contact details, nothing of the
+ * content, with questions about the processing referred to the PUA (seed 001); and at the reception
+ * the registerutdrag waiting for them, handed over here. Every lookup is audited with the check.
+ */
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { CsrfInput } from '~/components/csrf-input';
+import { Button } from '~/components/ui/button';
+import { InsetText } from '~/components/ui/inset-text';
+import { NotificationBanner } from '~/components/ui/notification-banner';
+import { SummaryList } from '~/components/ui/summary-list';
+import { Table } from '~/components/ui/table';
+import { maskPersonnummer } from '~/domain/personnummer';
+import { caseStatusFor } from '~/models/case-status-lookup.server';
+import { activeCheck } from '~/models/identity-checks.server';
+import { handOverUtdrag, pickupsFor } from '~/models/utdrag-pickup.server';
+import { puasWithPermissionFor } from '~/utils/auth.server';
+import { validateCsrf } from '~/utils/csrf.server';
+import { requireVerifier } from '~/utils/identity-scope.server';
+import { i18next } from '~/utils/i18next.server';
+import { pageMeta } from '~/utils/page-meta';
+import { formatLongDate } from '~/utils/text-format';
+
+export const handle = { i18n: ['visitor', 'office', 'request'] };
+
+/** The check, or back to identifying: a check outlives neither its conversation nor its session. */
+async function verified(request: Request, checkId: string | undefined) {
+  const scope = await requireVerifier(request);
+  const check = await activeCheck(checkId ?? '', scope.official);
+  if (!check) throw redirect('/personal/besokare?utgangen=1');
+  return { ...scope, check };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { staff, puaIds, check } = await verified(request, params.checkId);
+  const handoverPuas = await puasWithPermissionFor(request, 'handover:package:kommun');
+  const [t, locale, cases, pickups] = await Promise.all([
+    i18next.getFixedT(request, ['visitor', 'common']),
+    i18next.getLocale(request),
+    caseStatusFor(check, puaIds, staff.id),
+    handoverPuas.length ? pickupsFor(check, handoverPuas) : Promise.resolve(null),
+  ]);
+  const handed = new URL(request.url).searchParams.get('lamnat');
+  return json({
+    title: `${t('visitor:person.title')} – ${t('common:service.name')}`,
+    locale,
+    person: { name: check.name, pnrMasked: maskPersonnummer(check.personnummer), method: check.method, document: check.document, checkedAt: check.checkedAt.toISOString() },
+    cases,
+    pickups,
+    handed: handed && /^[0-9a-f-]{36}$/.test(handed) ? handed : null,
+  });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { staff, check } = await verified(request, params.checkId);
+  const form = await request.formData();
+  await validateCsrf(form, request);
+  if (form.get('intent') !== 'handover') throw new Response('Bad Request', { status: 400 });
+  const handoverPuas = await puasWithPermissionFor(request, 'handover:package:kommun');
+  if (!handoverPuas.length) throw new Response('Not Found', { status: 404 });
+  const packageId = String(form.get('packageId') ?? '');
+  const r = await handOverUtdrag({ packageId, check, staffId: staff.id, puaIds: handoverPuas });
+  if (!r.ok) {
+    if (r.error === 'not-found') throw new Response('Not Found', { status: 404 });
+    return json({ error: r.error }, { status: 400 });
+  }
+  return redirect(`/personal/besokare/${check.id}?lamnat=${packageId}`);
+}
+
+export default function VerifiedPerson() {
+  const { t } = useTranslation(['visitor', 'office', 'request']);
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const p = d.person;
+  const how = p.method === 'bankid_phone' ? t('person.byPhone') : t('person.byDocument', { type: t(`verify.documentTypes.${p.document?.type ?? 'annat'}`), issuer: p.document?.issuer ?? '', lastFour: p.document?.lastFour ?? '' });
+  return (
+    <>
+      {d.handed ? (
+        <NotificationBanner variant="success" title={t('office:case.flash.title')}>
+          <p className="notification-banner__heading">{t('pickup.handed')}</p>
+          <p className="body">
+            <a href={`/personal/uthamtning/${d.handed}/fil`}>{t('pickup.download')}</a>
+          </p>
+        </NotificationBanner>
+      ) : null}
+      {result && 'error' in result ? <p className="error-message">{t(`pickup.errors.${result.error}`)}</p> : null}
+      <span className="caption-l">{t('person.caption')}</span>
+      <h1 className="heading-l">{p.name}</h1>
+      <SummaryList
+        rows={[
+          { key: t('person.pnr'), value: p.pnrMasked },
+          { key: t('person.checked'), value: how },
+        ]}
+      />
+
+      <h2 className="heading-m">{t('person.casesTitle')}</h2>
+      {d.cases.length === 0 ? (
+        <p className="body">{t('person.noCases')}</p>
+      ) : (
+        <Table
+          caption={t('person.casesCaption')}
+          captionSize="s"
+          head={[t('person.columns.case'), t('person.columns.pua'), t('person.columns.status'), t('person.columns.received'), t('person.columns.deadline'), t('person.columns.contact')]}
+          firstCellIsHeader
+          rows={d.cases.map((c) => ({
+            key: c.id,
+            cells: [
+              <>
+                {c.diarienummer}
+                <br />
+                <span className="hint">{t(`request:kinds.${c.kind}`)}</span>
+              </>,
+              c.pua.name,
+              t(`office:status.${c.status}`),
+              formatLongDate(c.receivedDate, d.locale),
+              formatLongDate(c.deadline, d.locale),
+              <>
+                {c.pua.email ? <a href={`mailto:${c.pua.email}`}>{c.pua.email}</a> : null}
+                {c.pua.phone ? (
+                  <>
+                    <br />
+                    {c.pua.phone}
+                  </>
+                ) : null}
+              </>,
+            ],
+          }))}
+        />
+      )}
+      <InsetText>{t('person.refer')}</InsetText>
+
+      {d.pickups ? (
+        <>
+          <h2 className="heading-m">{t('pickup.forPerson')}</h2>
+          {d.pickups.length === 0 ? <p className="body">{t('pickup.noneForPerson')}</p> : null}
+          {d.pickups.map((pk) => (
+            <Form method="post" key={pk.packageId} className="section">
+              <CsrfInput />
+              <input type="hidden" name="packageId" value={pk.packageId} />
+              <p className="body">{t('pickup.item', { diarienummer: pk.diarienummer, pua: pk.puaName })}</p>
+              {pk.expired ? (
+                <p className="body">{t('pickup.expired')}</p>
+              ) : (
+                <Button name="intent" value="handover">
+                  {t('pickup.handover', { diarienummer: pk.diarienummer })}
+                </Button>
+              )}
+            </Form>
+          ))}
+        </>
+      ) : null}
+    </>
+  );
+}
