@@ -1,0 +1,85 @@
+/**
+ * Phone identification, the status (issue #8): the official follows the BankID order they started
+ * (only from the session that started it; any other gets 404). On completion the caller's identity
+ * is recorded as an identity check — once per order, however often the page is polled — and the
+ * official goes on to the check's page, where they register a request or give status.
+ */
+import { sql } from 'drizzle-orm';
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { PhoneIdentificationStatus } from '~/components/office/phone-identification';
+import { findSessionOrder } from '~/models/bankid-orders.server';
+import { recordPhoneCheck } from '~/models/identity-checks.server';
+import { followPhoneIdentification } from '~/utils/bankid/phone.server';
+import { cancelOrder } from '~/utils/bankid/service.server';
+import { validateCsrf } from '~/utils/csrf.server';
+import { db, type Database } from '~/utils/db.server';
+import { i18next } from '~/utils/i18next.server';
+import { requireVerifier } from '~/utils/identity-scope.server';
+import { pageMeta } from '~/utils/page-meta';
+
+export const handle = { i18n: ['phoneid', 'bankid'] };
+
+const START = '/personal/besokare/telefon';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Official = Awaited<ReturnType<typeof requireVerifier>>['official'];
+
+function orderIdOf(params: LoaderFunctionArgs['params']): string {
+  const orderId = params.orderId ?? '';
+  if (!UUID.test(orderId)) throw new Response('Not Found', { status: 404 });
+  return orderId;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { official } = await requireVerifier(request);
+  const orderId = orderIdOf(params);
+  const followed = await followPhoneIdentification(orderId, official.sessionId, official.staffId);
+  if (!followed) throw new Response('Not Found', { status: 404 });
+  if (followed.state === 'verified') {
+    const checkId = await phoneCheckOnce(official, { personnummer: followed.personnummer, name: followed.name, bankidOrderId: orderId });
+    throw redirect(`/personal/besokare/${checkId}`);
+  }
+  const t = await i18next.getFixedT(request, ['phoneid', 'common']);
+  const title = t(followed.state === 'pending' ? 'phoneid:status.title' : 'phoneid:status.failedTitle');
+  return json({ title: `${title} – ${t('common:service.name')}`, state: followed.state, rfa: followed.rfa, orderId });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
+
+/** "Avbryt": ends the official's own pending order at BankID, so that a new start for the caller is not refused. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { official } = await requireVerifier(request);
+  const orderId = orderIdOf(params);
+  const form = await request.formData();
+  await validateCsrf(form, request);
+  const order = await findSessionOrder(orderId, official.sessionId);
+  if (!order) throw new Response('Not Found', { status: 404 });
+  if (form.get('intent') !== 'cancel') throw new Response('Bad Request', { status: 400 });
+  await cancelOrder(order);
+  return redirect(START);
+}
+
+/**
+ * The check for this order: the one already recorded, or a new one. BankID keeps answering
+ * "complete" on every poll (and two tabs may poll at once), so the order's row is locked while
+ * looking: a second poll waits, then finds the first one's check.
+ */
+async function phoneCheckOnce(official: Official, verified: { personnummer: string; name: string; bankidOrderId: string }): Promise<string> {
+  // Through the relational query API and `sql`, not the schema's tables: a route module that
+  // imported db/schema would carry the table definitions into the browser bundle.
+  return db().transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Database;
+    await tx.execute(sql`select 1 from bankid_orders where id = ${verified.bankidOrderId} for update`);
+    const existing = await tx.query.identityChecks.findFirst({
+      columns: { id: true },
+      where: (c, { and, eq }) => and(eq(c.bankidOrderId, verified.bankidOrderId), eq(c.staffUserId, official.staffId), eq(c.sessionId, official.sessionId)),
+    });
+    return existing?.id ?? (await recordPhoneCheck(official, verified, tx));
+  });
+}
+
+export default function PhoneIdentificationPage() {
+  const d = useLoaderData<typeof loader>();
+  return <PhoneIdentificationStatus state={d.state} rfa={d.rfa} here={`${START}/${d.orderId}`} startOver={START} />;
+}
