@@ -14,9 +14,10 @@ import { ErrorSummary } from '~/components/ui/error-summary';
 import { NotificationBanner } from '~/components/ui/notification-banner';
 import { Radios } from '~/components/ui/radios';
 import { TextInput } from '~/components/ui/text-input';
-import { ID_DOCUMENT_TYPES } from '~/domain/identity-check';
+import { checkIdDocument, ID_DOCUMENT_TYPES } from '~/domain/identity-check';
 import { recordDocumentCheck } from '~/models/identity-checks.server';
 import { validateCsrf } from '~/utils/csrf.server';
+import { todayInStockholm } from '~/utils/dates.server';
 import { requireVerifier } from '~/utils/identity-scope.server';
 import { i18next } from '~/utils/i18next.server';
 import { pageMeta } from '~/utils/page-meta';
@@ -40,7 +41,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   await validateCsrf(form, request);
   const values = Object.fromEntries(['personnummer', 'name', 'documentType', 'issuer', 'lastFour'].map((k) => [k, String(form.get(k) ?? '')])) as Record<'personnummer' | 'name' | 'documentType' | 'issuer' | 'lastFour', string>;
-  if (form.get('confirmed') !== 'yes') return json<ActionData>({ errors: { confirmed: 'confirm' }, values }, { status: 400 });
+  // Every mistake at once: the fields, and the official's confirmation that they saw the document.
+  const checked = checkIdDocument(values, todayInStockholm());
+  const errors: Record<string, string> = { ...(checked.ok ? {} : checked.errors), ...(form.get('confirmed') === 'yes' ? {} : { confirmed: 'confirm' }) };
+  if (Object.keys(errors).length) return json<ActionData>({ errors, values }, { status: 400 });
   const r = await recordDocumentCheck(official, values);
   if (!r.ok) return json<ActionData>({ errors: r.errors as Record<string, string>, values }, { status: 400 });
   return redirect(`/personal/besokare/${r.checkId}`);

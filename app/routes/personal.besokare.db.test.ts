@@ -59,6 +59,8 @@ describe('the ID check at the desk', () => {
     expect((await missing.json()).errors).toEqual({ personnummer: 'checksum', name: 'required', documentType: 'required', issuer: 'required', lastFour: 'format' });
     const unconfirmed = (await verifyAction(args(world.people.reception!, '/personal/besokare', {}, { ...document, confirmed: '' }))) as Response;
     expect((await unconfirmed.json()).errors).toEqual({ confirmed: 'confirm' });
+    const nothing = (await verifyAction(args(world.people.reception!, '/personal/besokare', {}, {}))) as Response;
+    expect((await nothing.json()).errors).toEqual({ personnummer: 'required', name: 'required', documentType: 'required', issuer: 'required', lastFour: 'required', confirmed: 'confirm' });
 
     const path = await check('reception');
     expect(path).toMatch(/^\/personal\/besokare\/[0-9a-f-]{36}$/);

@@ -12,7 +12,7 @@ import { addResident } from '../../tests/cases';
 import { useTestDatabase } from '../../tests/db';
 import { startPhoneIdentification } from '~/utils/bankid/phone.server';
 import { getSession } from '~/utils/session.server';
-import { action as startAction, loader as startLoader } from './personal.besokare.telefon';
+import { action as startAction, loader as startLoader } from './personal.besokare.telefon._index';
 import { action as statusAction, loader as statusLoader } from './personal.besokare.telefon.$orderId';
 
 const t = useTestDatabase();
