@@ -7,8 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addMonths } from '../app/domain/iso-date';
 import { gdprExtendedDeadline } from '../app/domain/deadlines';
-import { loginWithQr } from './bankid';
-import { approveSigning, continueOn, longDate, rowValue, shooter, staffPage, stockholmToday } from './journey';
+import { fileRegisterutdrag, longDate, rowValue, shooter, staffPage, stockholmToday } from './journey';
 
 test.describe.configure({ mode: 'serial' }); // shares the simulator's pending orders
 
@@ -22,36 +21,12 @@ const HANDLAGGARE_SN = '198705199837'; // Erik Holm, handläggare Sjöbacka SN, 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 /** Files a registerutdrag to PUAs of Sjöbacka (label → diarium prefix); returns the diarienummer per prefix. */
-async function fileRegisterutdrag(page: Page, puas: Record<string, string>): Promise<Record<string, string>> {
-  await loginWithQr(page, '/logga-in', RESIDENT);
-  await expect(page).toHaveURL(/\/mina-arenden$/);
-  await page.goto('/begaran');
-  await page.getByRole('button', { name: 'Starta' }).click();
-  await page.getByLabel('Sjöbacka kommun').check();
-  await continueOn(page);
-  await page.getByLabel(/^Registerutdrag/).check();
-  await continueOn(page);
-  await page.getByLabel('Mig själv').check();
-  await continueOn(page);
-  for (const label of Object.keys(puas)) await page.getByLabel(label, { exact: true }).check();
-  await continueOn(page);
-  await continueOn(page); // no narrowing
-  await page.getByLabel(/E-postadress/).fill('anna@example.se');
-  await continueOn(page);
-  await page.getByLabel('Här i Dataskyddsportalen').check();
-  await continueOn(page);
-  await continueOn(page); // no attachments
-  await page.getByRole('button', { name: 'Mobilt BankID på en annan enhet' }).click();
-  await approveSigning(RESIDENT);
-  await expect(page).toHaveURL(/\/kvitto$/, { timeout: 15_000 });
-  const dnr = async (p: string) => (await page.getByRole('table').getByRole('cell').filter({ hasText: new RegExp(`^${p} \\d{4}/\\d{5}$`) }).innerText()).trim();
-  return Object.fromEntries(await Promise.all(Object.values(puas).map(async (p) => [p, await dnr(p)] as const)));
-}
+const fileRegisterutdragTo = (page: Page, puas: Record<string, string>) => fileRegisterutdrag(page, { personnummer: RESIDENT, puas, email: 'anna@example.se' });
 
 test('a samordnare registers, asks for a clarification, the resident answers; the extension reaches Mina ärenden', async ({ page, browser }) => {
   test.setTimeout(120_000); // two kinds of user, several BankID logins
   // One request to two PUAs: one case at each, each PUA's samordnare sees only their own.
-  const filed = await fileRegisterutdrag(page, { Socialnämnden: 'SN', 'Barn- och utbildningsnämnden': 'BUN' });
+  const filed = await fileRegisterutdragTo(page, { Socialnämnden: 'SN', 'Barn- och utbildningsnämnden': 'BUN' });
   const diarienummer = filed.SN!;
   const bunCase = filed.BUN!;
   const bun = await staffPage(browser, SAMORDNARE_BUN);
@@ -192,7 +167,7 @@ test('a samordnare registers, asks for a clarification, the resident answers; th
 
 test('a request sent to the wrong nämnd is re-routed: new diarienummer, same received date, a trail in both', async ({ page, browser }) => {
   test.setTimeout(90_000);
-  const first = (await fileRegisterutdrag(page, { Kommunstyrelsen: 'KS' })).KS!;
+  const first = (await fileRegisterutdragTo(page, { Kommunstyrelsen: 'KS' })).KS!;
   const ks = await staffPage(browser, SAMORDNARE_KS);
   await ks.goto(`/personal/arenden?sok=${encodeURIComponent(first)}`);
   await ks.getByRole('link', { name: first }).click();

@@ -83,3 +83,46 @@ export async function setPortalCalendar(offsetDays: number): Promise<string> {
   expect(res.status).toBe(200);
   return (res.json as { today: string }).today;
 }
+
+export type RegisterutdragRequest = {
+  personnummer: string;
+  /** Sjöbacka's PUAs to ask, label → diarium prefix. Socialnämnden when not given. */
+  puas?: Record<string, string>;
+  /** "Tidsperiod" on the Socialnämnden step, when the request narrows it. */
+  period?: string;
+  email?: string;
+  /** The delivery choice's label. */
+  delivery?: string;
+};
+
+/**
+ * Logs in as the resident and files a registerutdrag for themself to Sjöbacka's PUAs; returns the
+ * diarienummer per diarium prefix, from the receipt.
+ */
+export async function fileRegisterutdrag(page: Page, r: RegisterutdragRequest): Promise<Record<string, string>> {
+  const puas = r.puas ?? { Socialnämnden: 'SN' };
+  await loginWithQr(page, '/logga-in', r.personnummer);
+  await expect(page).toHaveURL(/\/mina-arenden$/);
+  await page.goto('/begaran');
+  await page.getByRole('button', { name: 'Starta' }).click();
+  await page.getByLabel('Sjöbacka kommun').check();
+  await continueOn(page);
+  await page.getByLabel(/^Registerutdrag/).check();
+  await continueOn(page);
+  await page.getByLabel('Mig själv').check();
+  await continueOn(page);
+  for (const label of Object.keys(puas)) await page.getByLabel(label, { exact: true }).check();
+  await continueOn(page);
+  if (r.period) await page.getByLabel('Tidsperiod').fill(r.period);
+  await continueOn(page);
+  if (r.email) await page.getByLabel(/E-postadress/).fill(r.email);
+  await continueOn(page);
+  await page.getByLabel(r.delivery ?? 'Här i Dataskyddsportalen').check();
+  await continueOn(page);
+  await continueOn(page); // no attachments
+  await page.getByRole('button', { name: 'Mobilt BankID på en annan enhet' }).click();
+  await approveSigning(r.personnummer);
+  await expect(page).toHaveURL(/\/kvitto$/, { timeout: 15_000 });
+  const dnr = async (p: string) => (await page.getByRole('table').getByRole('cell').filter({ hasText: new RegExp(`^${p} \\d{4}/\\d{5}$`) }).innerText()).trim();
+  return Object.fromEntries(await Promise.all(Object.values(puas).map(async (p) => [p, await dnr(p)] as const)));
+}

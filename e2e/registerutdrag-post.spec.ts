@@ -10,9 +10,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { pdfText } from '../tests/pdf-text';
 import { expectNoAxeViolations } from './axe';
-import { loginWithQr } from './bankid';
 import { expectNoSwedishUi } from './english';
-import { approveSigning, continueOn, SHOTS, shooter, staffPage } from './journey';
+import { fileRegisterutdrag, shooter, SHOTS, staffPage } from './journey';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -38,28 +37,7 @@ async function openCompilation(page: Page, diarienummer: string) {
 test('post on request, via Skatteverket for skyddade personuppgifter, sent with a tracking number', async ({ page, browser }) => {
   test.setTimeout(180_000);
 
-  await loginWithQr(page, '/logga-in', RESIDENT);
-  await expect(page).toHaveURL(/\/mina-arenden$/);
-  await page.goto('/begaran');
-  await page.getByRole('button', { name: 'Starta' }).click();
-  await page.getByLabel('Sjöbacka kommun').check();
-  await continueOn(page);
-  await page.getByLabel(/^Registerutdrag/).check();
-  await continueOn(page);
-  await page.getByLabel('Mig själv').check();
-  await continueOn(page);
-  await page.getByLabel('Socialnämnden', { exact: true }).check();
-  await continueOn(page);
-  await page.getByLabel('Tidsperiod').fill('2020–2026');
-  await continueOn(page);
-  await continueOn(page); // no e-mail
-  await page.getByLabel('Här i Dataskyddsportalen').check();
-  await continueOn(page);
-  await continueOn(page); // no attachments
-  await page.getByRole('button', { name: 'Mobilt BankID på en annan enhet' }).click();
-  await approveSigning(RESIDENT);
-  await expect(page).toHaveURL(/\/kvitto$/, { timeout: 15_000 });
-  const diarienummer = (await page.getByRole('table').getByRole('cell').filter({ hasText: /^SN \d{4}\/\d{5}$/ }).innerText()).trim();
+  const diarienummer = (await fileRegisterutdrag(page, { personnummer: RESIDENT, period: '2020–2026' })).SN!;
 
   // Anna registers it with Jonas as handläggare and asks Lars.
   const anna = await staffPage(browser, ANNA);

@@ -9,8 +9,7 @@ import crypto from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { pdfText } from '../tests/pdf-text';
 import { zipEntries } from '../tests/zip';
-import { loginWithQr } from './bankid';
-import { approveSigning, continueOn, shooter, staffPage } from './journey';
+import { fileRegisterutdrag, shooter, staffPage } from './journey';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -44,29 +43,7 @@ test('a registerutdrag with one item excluded under DSL 5 kap. 2 §, approved by
   test.setTimeout(180_000);
 
   // The resident asks Socialnämnden for a registerutdrag.
-  await loginWithQr(page, '/logga-in', RESIDENT);
-  await expect(page).toHaveURL(/\/mina-arenden$/);
-  await page.goto('/begaran');
-  await page.getByRole('button', { name: 'Starta' }).click();
-  await page.getByLabel('Sjöbacka kommun').check();
-  await continueOn(page);
-  await page.getByLabel(/^Registerutdrag/).check();
-  await continueOn(page);
-  await page.getByLabel('Mig själv').check();
-  await continueOn(page);
-  await page.getByLabel('Socialnämnden', { exact: true }).check();
-  await continueOn(page);
-  await page.getByLabel('Tidsperiod').fill('2015–2026');
-  await continueOn(page);
-  await page.getByLabel(/E-postadress/).fill('resident@example.se');
-  await continueOn(page);
-  await page.getByLabel('Här i Dataskyddsportalen').check();
-  await continueOn(page);
-  await continueOn(page); // no attachments
-  await page.getByRole('button', { name: 'Mobilt BankID på en annan enhet' }).click();
-  await approveSigning(RESIDENT);
-  await expect(page).toHaveURL(/\/kvitto$/, { timeout: 15_000 });
-  const diarienummer = (await page.getByRole('table').getByRole('cell').filter({ hasText: /^SN \d{4}\/\d{5}$/ }).innerText()).trim();
+  const diarienummer = (await fileRegisterutdrag(page, { personnummer: RESIDENT, period: '2015–2026', email: 'resident@example.se' })).SN!;
 
   // Anna registers it and asks the two system owners.
   const anna = await staffPage(browser, ANNA);
