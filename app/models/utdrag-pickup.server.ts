@@ -45,17 +45,19 @@ const columns = {
   filerName: residents.name,
 };
 
-async function waitingRows(puaIds: readonly string[], database: Database) {
-  if (!puaIds.length) return [];
-  return database
+/** Packages with their case, PUA and the people involved: what the list and the handover read. */
+const packagesWithPeople = (database: Database) =>
+  database
     .select(columns)
     .from(utdragPackages)
     .innerJoin(cases, eq(cases.id, utdragPackages.caseId))
     .innerJoin(pua, eq(pua.id, cases.puaId))
     .innerJoin(submissions, eq(submissions.id, cases.submissionId))
-    .leftJoin(residents, eq(residents.id, submissions.filedByResidentId))
-    .where(waiting(puaIds))
-    .orderBy(asc(utdragPackages.builtAt));
+    .leftJoin(residents, eq(residents.id, submissions.filedByResidentId));
+
+async function waitingRows(puaIds: readonly string[], database: Database) {
+  if (!puaIds.length) return [];
+  return packagesWithPeople(database).where(waiting(puaIds)).orderBy(asc(utdragPackages.builtAt));
 }
 
 export type PickupRow = { packageId: string; caseId: string; diarienummer: string; puaName: string; recipientName: string; recipientPnrMasked: string; readySince: string | null; availableUntil: string | null; expired: boolean };
@@ -107,13 +109,7 @@ export type HandoverResult = { ok: true } | { ok: false; error: 'not-found' | 'n
  */
 export async function handOverUtdrag(input: { packageId: string; check: ActiveCheck; staffId: string; puaIds: readonly string[] }, database: Database = db()): Promise<HandoverResult> {
   return transaction(database, async (tx) => {
-    const [row] = await tx
-      .select(columns)
-      .from(utdragPackages)
-      .innerJoin(cases, eq(cases.id, utdragPackages.caseId))
-      .innerJoin(pua, eq(pua.id, cases.puaId))
-      .innerJoin(submissions, eq(submissions.id, cases.submissionId))
-      .leftJoin(residents, eq(residents.id, submissions.filedByResidentId))
+    const [row] = await packagesWithPeople(tx)
       .where(and(eq(utdragPackages.id, input.packageId), waiting(input.puaIds)))
       .for('update', { of: utdragPackages });
     if (!row) return { ok: false, error: 'not-found' };
