@@ -4,7 +4,7 @@
  * session, for CHECK_VALID_MINUTES (app/domain/identity-check.ts).
  */
 import { and, eq } from 'drizzle-orm';
-import { identityChecks } from '../../db/schema/index';
+import { bankIdOrders, identityChecks } from '../../db/schema/index';
 import { checkIdDocument, checkStillValid, type DocumentCheck, type DocumentCheckInput, type IdDocument } from '~/domain/identity-check';
 import { todayInStockholm } from '../utils/dates.server';
 import { db, type Database } from '../utils/db.server';
@@ -27,6 +27,22 @@ export async function recordDocumentCheck(official: Official, input: DocumentChe
 /** The caller identified themself with BankID on the phone (app/utils/bankid/phone.server.ts). */
 export async function recordPhoneCheck(official: Official, verified: { personnummer: string; name: string; bankidOrderId: string | null }, database: Database = db()): Promise<string> {
   return insertCheck(official, { method: 'bankid_phone', personnummer: verified.personnummer, name: verified.name, bankidOrderId: verified.bankidOrderId }, database);
+}
+
+/**
+ * The check for a completed phone order: the one already recorded, or a new one. BankID keeps
+ * answering "complete" on every poll (and two tabs may poll at once), so the order's row is locked
+ * while looking: a second poll waits, then finds the first one's check.
+ */
+export async function recordPhoneCheckOnce(official: Official, verified: { personnummer: string; name: string; bankidOrderId: string }, database: Database = db()): Promise<string> {
+  return transaction(database, async (tx) => {
+    await tx.select({ id: bankIdOrders.id }).from(bankIdOrders).where(eq(bankIdOrders.id, verified.bankidOrderId)).for('update');
+    const [existing] = await tx
+      .select({ id: identityChecks.id })
+      .from(identityChecks)
+      .where(and(eq(identityChecks.bankidOrderId, verified.bankidOrderId), eq(identityChecks.staffUserId, official.staffId), eq(identityChecks.sessionId, official.sessionId)));
+    return existing?.id ?? (await recordPhoneCheck(official, verified, tx));
+  });
 }
 
 async function insertCheck(

@@ -4,16 +4,14 @@
  * is recorded as an identity check — once per order, however often the page is polled — and the
  * official goes on to the check's page, where they register a request or give status.
  */
-import { sql } from 'drizzle-orm';
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { PhoneIdentificationStatus } from '~/components/office/phone-identification';
 import { findSessionOrder } from '~/models/bankid-orders.server';
-import { recordPhoneCheck } from '~/models/identity-checks.server';
+import { recordPhoneCheckOnce } from '~/models/identity-checks.server';
 import { followPhoneIdentification } from '~/utils/bankid/phone.server';
 import { cancelOrder } from '~/utils/bankid/service.server';
 import { validateCsrf } from '~/utils/csrf.server';
-import { db, type Database } from '~/utils/db.server';
 import { i18next } from '~/utils/i18next.server';
 import { requireVerifier } from '~/utils/identity-scope.server';
 import { pageMeta } from '~/utils/page-meta';
@@ -23,7 +21,6 @@ export const handle = { i18n: ['phoneid', 'bankid'] };
 const START = '/personal/besokare/telefon';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type Official = Awaited<ReturnType<typeof requireVerifier>>['official'];
 
 function orderIdOf(params: LoaderFunctionArgs['params']): string {
   const orderId = params.orderId ?? '';
@@ -37,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const followed = await followPhoneIdentification(orderId, official.sessionId, official.staffId);
   if (!followed) throw new Response('Not Found', { status: 404 });
   if (followed.state === 'verified') {
-    const checkId = await phoneCheckOnce(official, { personnummer: followed.personnummer, name: followed.name, bankidOrderId: orderId });
+    const checkId = await recordPhoneCheckOnce(official, { personnummer: followed.personnummer, name: followed.name, bankidOrderId: orderId });
     throw redirect(`/personal/besokare/${checkId}`);
   }
   const t = await i18next.getFixedT(request, ['phoneid', 'common']);
@@ -58,25 +55,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get('intent') !== 'cancel') throw new Response('Bad Request', { status: 400 });
   await cancelOrder(order);
   return redirect(START);
-}
-
-/**
- * The check for this order: the one already recorded, or a new one. BankID keeps answering
- * "complete" on every poll (and two tabs may poll at once), so the order's row is locked while
- * looking: a second poll waits, then finds the first one's check.
- */
-async function phoneCheckOnce(official: Official, verified: { personnummer: string; name: string; bankidOrderId: string }): Promise<string> {
-  // Through the relational query API and `sql`, not the schema's tables: a route module that
-  // imported db/schema would carry the table definitions into the browser bundle.
-  return db().transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
-    await tx.execute(sql`select 1 from bankid_orders where id = ${verified.bankidOrderId} for update`);
-    const existing = await tx.query.identityChecks.findFirst({
-      columns: { id: true },
-      where: (c, { and, eq }) => and(eq(c.bankidOrderId, verified.bankidOrderId), eq(c.staffUserId, official.staffId), eq(c.sessionId, official.sessionId)),
-    });
-    return existing?.id ?? (await recordPhoneCheck(official, verified, tx));
-  });
 }
 
 export default function PhoneIdentificationPage() {
