@@ -76,6 +76,9 @@ describe('a registerutdrag by rekommenderat brev', () => {
     expect(await currentUtdragPackage(c!.id)).toMatchObject({ status: 'delivered', sentOn: todayInStockholm(), trackingNumber: 'RR123456785SE', sentByStaffId: samordnare });
     const [sent] = await t.handle.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, c!.id), eq(caseEvents.type, 'utdrag.sent')));
     expect(sent).toMatchObject({ visibleToResident: true, data: { sentOn: todayInStockholm(), trackingNumber: 'RR123456785SE', mailing: 'address' } });
+    // Sent: the print file with the address has left the store.
+    expect(await openPrintFile(c!.id, samordnare)).toBeNull();
+    expect(await currentUtdragPackage(c!.id)).toMatchObject({ storeId: null });
     // Sent once: a second record finds no package waiting.
     expect(await send(todayInStockholm(), 'RR123456785SE')).toEqual({ ok: false, error: 'not-found' });
   });

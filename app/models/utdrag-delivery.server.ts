@@ -119,9 +119,17 @@ export async function checkMailing(caseId: string, staffId: string, database: Da
  * and never has to be kept). Throws when there is no address any more: the build is retried and
  * the samordnare sees the package still waiting.
  */
-export async function printMailing(caseId: string, database: Database = db()): Promise<Mailing> {
+export async function printMailing(caseId: string, staffId: string, database: Database = db()): Promise<Mailing> {
   const { people, recipient, protectedFound, protectedFlag } = await lookUp(caseId, database);
-  if (protectedFound) await protectCases(people.submissionId, caseId, [people.assigneeId], null, database);
+  // The one building (who approved it) stays able to print and send it.
+  if (protectedFound) await protectCases(people.submissionId, caseId, [staffId, people.assigneeId], staffId, database);
+  await recordAudit(database, {
+    actor: { type: 'staff', id: staffId },
+    action: 'folkbokforing.lookup',
+    entityType: 'case',
+    entityId: caseId,
+    details: { purpose: 'print', outcome: recipient.status === 'found' ? (protectedFlag || recipient.protection ? 'formedling' : 'address') : recipient.status === 'no_address' ? recipient.reason : recipient.status, protectedFound },
+  });
   if (recipient.status !== 'found') throw new Error(`no folkbokföringsadress for the recipient of case ${caseId} (${recipient.status})`);
   // Protected by the folkbokföring or by the person's own word when filing: no address, ever.
   if (protectedFlag || recipient.protection) return { kind: 'formedling', personnummer: people.recipient };
@@ -135,6 +143,9 @@ async function protectCases(submissionId: string, caseId: string, handlerIds: (s
     await tx.update(submissions).set({ protectedIdentity: true }).where(eq(submissions.id, submissionId));
     await tx.update(cases).set({ protectedIdentity: true, updatedAt: new Date() }).where(eq(cases.submissionId, submissionId));
     for (const id of new Set(handlerIds.filter((h): h is string => !!h))) await tx.insert(caseHandlers).values({ caseId, staffUserId: id, namedBy: staffId ?? id }).onConflictDoNothing();
+    // The request's other cases keep their handläggare: each assignee is named on their own case.
+    const siblings = await tx.select({ id: cases.id, assigneeId: cases.assigneeStaffId }).from(cases).where(eq(cases.submissionId, submissionId));
+    for (const c of siblings) if (c.assigneeId) await tx.insert(caseHandlers).values({ caseId: c.id, staffUserId: c.assigneeId, namedBy: staffId ?? c.assigneeId }).onConflictDoNothing();
     if (!s?.protectedIdentity) {
       await tx.insert(caseEvents).values({ caseId, type: 'protected.found', actorType: staffId ? 'staff' : 'system', actorId: staffId ?? 'folkbokforing', visibleToResident: false, data: {} });
       await writeAudit(tx, { actor: staffId ? { type: 'staff', id: staffId } : { type: 'system', id: 'folkbokforing' }, action: 'case.protected', entityType: 'case', entityId: caseId, details: { source: 'folkbokforing' } });
@@ -169,17 +180,25 @@ export async function recordUtdragSent(input: { caseId: string; packageId: strin
   else if (sentOn > today) errors.sentOn = 'future';
   const tracking = parseTrackingNumber(input.trackingNumber);
   if (!tracking.ok) errors.trackingNumber = tracking.error;
+  if (!/^[0-9a-f-]{36}$/i.test(input.packageId)) return { ok: false, error: 'not-found' };
+  let printFile: string | null = null;
   const result = await transaction(database, async (tx): Promise<RecordSentResult> => {
     const [p] = await tx.select().from(utdragPackages).where(and(eq(utdragPackages.id, input.packageId), eq(utdragPackages.caseId, input.caseId), eq(utdragPackages.status, 'built'), eq(utdragPackages.deliveryMethod, 'registered_post'))).for('update');
     if (!p) return { ok: false, error: 'not-found' };
     // Not before the file it prints existed.
     if (!errors.sentOn && p.builtAt && sentOn < stockholmDate(p.builtAt)) errors.sentOn = 'beforeBuilt';
     if (Object.keys(errors).length || !tracking.ok) return { ok: false, errors };
-    await tx.update(utdragPackages).set({ status: 'delivered', sentOn, trackingNumber: tracking.value, sentByStaffId: input.staffId, deliveredAt: new Date() }).where(eq(utdragPackages.id, p.id));
+    // Sent: the print file (the address, or the personnummer for Skatteverket) has done its job and
+    // leaves the store; the hash and the record stay.
+    printFile = p.storeId;
+    await tx.update(utdragPackages).set({ status: 'delivered', sentOn, trackingNumber: tracking.value, sentByStaffId: input.staffId, deliveredAt: new Date(), storeId: null }).where(eq(utdragPackages.id, p.id));
     await tx.insert(caseEvents).values({ caseId: input.caseId, type: 'utdrag.sent', actorType: 'staff', actorId: input.staffId, visibleToResident: true, data: { packageId: p.id, sentOn, trackingNumber: tracking.value, mailing: p.mailing } });
     await writeAudit(tx, { actor: { type: 'staff', id: input.staffId }, action: 'utdrag.sent', entityType: 'case', entityId: input.caseId, details: { packageId: p.id, sentOn, trackingNumber: tracking.value, mailing: p.mailing } });
     return { ok: true };
   });
-  if (result.ok) await queueResidentNotice(input.caseId, database);
+  if (result.ok) {
+    if (printFile) await deliveryStore().removePackage(printFile);
+    await queueResidentNotice(input.caseId, database);
+  }
   return result;
 }

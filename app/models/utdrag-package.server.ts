@@ -133,35 +133,51 @@ export async function buildUtdragPackage(input: { caseId: string; packageId: str
   // The store keeps it this many days (UTDRAG_AVAILABLE_DAYS); the case keeps the record.
   const availableUntil = addDays(todayInStockholm(), loadEnv().UTDRAG_AVAILABLE_DAYS);
   if (p.deliveryMethod === 'registered_post') {
-    const mailing = await printMailing(input.caseId, database);
+    const mailing = await printMailing(input.caseId, input.staffId, database);
     const bundle = await renderPrintBundle(data, mailing);
     const writer = deliveryStore().writePackage();
     writer.stream.end(bundle.pdf);
     const stored = await writer.done;
-    await transaction(database, async (tx) => {
-      await tx
+    const kept = await transaction(database, async (tx) => {
+      const [row] = await tx
         .update(utdragPackages)
         .set({ status: 'built', sha256: stored.sha256, size: stored.size, storeId: stored.id, mailing: mailing.kind, notPrinted: bundle.notPrinted, builtAt: new Date(), availableUntil })
-        .where(eq(utdragPackages.id, p.id));
+        .where(and(eq(utdragPackages.id, p.id), eq(utdragPackages.status, 'approved')))
+        .returning({ id: utdragPackages.id });
+      if (!row) return false;
       await writeAudit(tx, { actor: { type: 'staff', id: input.staffId }, action: 'utdrag.print_built', entityType: 'case', entityId: input.caseId, details: { packageId: p.id, sha256: stored.sha256, pages: bundle.pages, mailing: mailing.kind, notPrinted: bundle.notPrinted.length } });
+      return true;
     });
-    return { ok: true };
+    return kept ? { ok: true } : discard(stored.id);
   }
   const writer = deliveryStore().writePackage();
   const built = writeRegisterutdragPackage(data, writer.stream);
   const [{ manifest }, stored] = await Promise.all([built, writer.done]);
-  await transaction(database, async (tx) => {
-    await tx
+  const kept = await transaction(database, async (tx) => {
+    const [row] = await tx
       .update(utdragPackages)
       .set({ status: 'built', sha256: stored.sha256, size: stored.size, storeId: stored.id, manifest: { files: manifest.files.map((f) => ({ path: f.path, sha256: f.sha256, size: f.size })) }, builtAt: new Date(), availableUntil })
-      .where(eq(utdragPackages.id, p.id));
+      .where(and(eq(utdragPackages.id, p.id), eq(utdragPackages.status, 'approved')))
+      .returning({ id: utdragPackages.id });
+    if (!row) return false;
     const event = p.deliveryMethod === 'reception' ? 'utdrag.ready_for_pickup' : 'utdrag.released';
     await tx.insert(caseEvents).values({ caseId: input.caseId, type: event, actorType: 'staff', actorId: input.staffId, visibleToResident: true, data: { packageId: p.id, availableUntil } });
     await writeAudit(tx, { actor: { type: 'staff', id: input.staffId }, action: 'utdrag.built', entityType: 'case', entityId: input.caseId, details: { packageId: p.id, sha256: stored.sha256, size: stored.size, files: manifest.files.length, deliveryMethod: p.deliveryMethod } });
+    return true;
   });
+  if (!kept) return discard(stored.id);
   // The e-mail says only that something is waiting (ADR 008).
   await queueResidentNotice(input.caseId, database);
   return { ok: true };
+}
+
+/**
+ * The package changed under a running build (prepared again, the method changed, or another build
+ * won): what was written leaves the store — a print file holds an address — and nothing is released.
+ */
+async function discard(storeId: string): Promise<{ ok: false; error: 'not-found' }> {
+  await deliveryStore().removePackage(storeId);
+  return { ok: false, error: 'not-found' };
 }
 
 /**

@@ -43,6 +43,7 @@ const columns = {
   filerCipher: residents.pnrCiphertext,
   filerLookup: residents.pnrLookup,
   filerName: residents.name,
+  protectedIdentity: cases.protectedIdentity,
 };
 
 /** Packages with their case, PUA and the people involved: what the list and the handover read. */
@@ -60,7 +61,7 @@ async function waitingRows(puaIds: readonly string[], database: Database) {
   return packagesWithPeople(database).where(waiting(puaIds)).orderBy(asc(utdragPackages.builtAt));
 }
 
-export type PickupRow = { packageId: string; caseId: string; diarienummer: string; puaName: string; recipientName: string; recipientPnrMasked: string; readySince: string | null; availableUntil: string | null; expired: boolean };
+export type PickupRow = { packageId: string; caseId: string; diarienummer: string; puaName: string; recipientName: string | null; recipientPnrMasked: string | null; readySince: string | null; availableUntil: string | null; expired: boolean };
 
 /** The reception's pick-up list: who is to collect what, personnummer masked (DOMAIN.md §9). Audited. */
 export async function pickupList(puaIds: readonly string[], staffId: string, database: Database = db()): Promise<PickupRow[]> {
@@ -69,13 +70,15 @@ export async function pickupList(puaIds: readonly string[], staffId: string, dat
   await recordAudit(database, { actor: { type: 'staff', id: staffId }, action: 'utdrag.pickup_list', entityType: 'utdrag_package', details: { packages: rows.map((r) => r.packageId) } });
   return rows.map((r) => {
     const who = recipientOf(r);
+    // Skyddade personuppgifter: the list shows no name to the whole reception (DOMAIN.md §9); the
+    // handover finds the package on the person's own page, after their ID check.
     return {
       packageId: r.packageId,
       caseId: r.caseId,
       diarienummer: r.diarienummer,
       puaName: r.puaName,
-      recipientName: who.name,
-      recipientPnrMasked: maskPersonnummer(decryptPersonnummer(who.cipher)),
+      recipientName: r.protectedIdentity ? null : who.name,
+      recipientPnrMasked: r.protectedIdentity ? null : maskPersonnummer(decryptPersonnummer(who.cipher)),
       readySince: r.builtAt ? r.builtAt.toISOString() : null,
       availableUntil: r.availableUntil,
       expired: !!r.availableUntil && r.availableUntil < today,
@@ -101,13 +104,17 @@ export async function pickupsFor(check: ActiveCheck, puaIds: readonly string[], 
     }));
 }
 
-export type HandoverResult = { ok: true } | { ok: false; error: 'not-found' | 'not-recipient' | 'expired' };
+export type HandoverResult = { ok: true } | { ok: false; error: 'not-found' | 'not-recipient' | 'expired' | 'needs-document' };
 
 /**
  * Hands the package over to the verified person: only to the one who asked, only while it is kept.
  * Delivered from now on; the resident's timeline says so (and names no official).
  */
 export async function handOverUtdrag(input: { packageId: string; check: ActiveCheck; staffId: string; puaIds: readonly string[] }, database: Database = db()): Promise<HandoverResult> {
+  // In person, against the ID document seen at the desk: a BankID check of a caller says nothing
+  // about who stands at the counter (DOMAIN.md §7: "against ID, record which ID").
+  if (input.check.method !== 'id_document') return { ok: false, error: 'needs-document' };
+  if (!/^[0-9a-f-]{36}$/i.test(input.packageId)) return { ok: false, error: 'not-found' };
   return transaction(database, async (tx) => {
     const [row] = await packagesWithPeople(tx)
       .where(and(eq(utdragPackages.id, input.packageId), waiting(input.puaIds)))

@@ -102,9 +102,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 function residentUtdrag(p: Awaited<ReturnType<typeof currentUtdragPackage>>): ResidentUtdrag | null {
   if (!p || (p.status !== 'built' && p.status !== 'delivered' && p.status !== 'removed')) return null;
   // A letter not yet posted is the samordnare's business; the resident hears of it once it is sent.
-  if (p.deliveryMethod === 'registered_post') return p.status === 'delivered' && p.sentOn ? { method: 'registered_post', sentOn: p.sentOn, trackingNumber: p.trackingNumber ? formatTrackingNumber(p.trackingNumber) : null } : null;
+  // Whether sent or handed over stays true after the nightly purge has removed the file.
+  if (p.deliveryMethod === 'registered_post') return p.sentOn ? { method: 'registered_post', sentOn: p.sentOn, trackingNumber: p.trackingNumber ? formatTrackingNumber(p.trackingNumber) : null } : null;
   const expired = p.status === 'removed' || (!!p.availableUntil && p.availableUntil < todayInStockholm());
-  if (p.deliveryMethod === 'reception') return { method: 'reception', handedOver: p.status === 'delivered', availableUntil: p.availableUntil, expired };
+  if (p.deliveryMethod === 'reception') return { method: 'reception', handedOver: !!p.handoverCheckId, availableUntil: p.availableUntil, expired };
   return { method: 'portal', size: p.size, availableUntil: p.availableUntil, expired };
 }
 

@@ -41,7 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     i18next.getFixedT(request, ['visitor', 'common']),
     i18next.getLocale(request),
     caseStatusFor(check, puaIds, staff.id),
-    handoverPuas.length ? pickupsFor(check, handoverPuas) : Promise.resolve(null),
+    // Handing over needs the ID seen at the desk; a phone check shows no pick-ups.
+    handoverPuas.length && check.method === 'id_document' ? pickupsFor(check, handoverPuas) : Promise.resolve(null),
   ]);
   const handed = new URL(request.url).searchParams.get('lamnat');
   return json({

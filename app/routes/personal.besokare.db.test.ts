@@ -3,15 +3,18 @@
  * verified person's cases (audited with the check), and the handover of a registerutdrag waiting at
  * the reception — only to the one who asked, only by the reception, and the ZIP only afterwards.
  */
+import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, caseEvents, identityChecks } from '../../db/schema/index';
+import { auditLog, caseEvents, cases, identityChecks } from '../../db/schema/index';
 import { A, addMatrixPeople, args, D, kindOf, L, outcome, type Who } from '../../tests/access-matrix';
 import { addResident, fileCase, useTestDeliveryStore, useTestFileStore } from '../../tests/cases';
 import { useTestDatabase } from '../../tests/db';
 import { buildTestUtdragPackage } from '../../tests/utdrag';
 import { zipEntries } from '../../tests/zip';
 import { currentUtdragPackage } from '~/models/utdrag-package.server';
+import { handOverUtdrag } from '~/models/utdrag-pickup.server';
+import { personnummerLookup } from '~/utils/pnr-crypto.server';
 import { action as verifyAction, loader as verifyLoader } from './personal.besokare._index';
 import { action as personAction, loader as personLoader } from './personal.besokare.$checkId';
 import { loader as pickupLoader } from './personal.uthamtning._index';
@@ -96,6 +99,16 @@ describe('handover at the reception', () => {
   it('lists the package, hands it over only to the one who asked, then lets the official download the ZIP', async () => {
     const list = await ((await pickupLoader(args(world.people.reception!, '/personal/uthamtning', {}))) as Response).json();
     expect(list.rows).toEqual([expect.objectContaining({ packageId: world.packageId, recipientName: 'Anna Andersson', recipientPnrMasked: '19800101-****', expired: false })]);
+    // Skyddade personuppgifter: the whole reception's list names nobody (DOMAIN.md §9).
+    await t.handle.db.update(cases).set({ protectedIdentity: true }).where(eq(cases.id, world.pickupCaseId));
+    const hidden = await ((await pickupLoader(args(world.people.reception!, '/personal/uthamtning', {}))) as Response).json();
+    expect(hidden.rows).toEqual([expect.objectContaining({ packageId: world.packageId, recipientName: null, recipientPnrMasked: null })]);
+    await t.handle.db.update(cases).set({ protectedIdentity: false }).where(eq(cases.id, world.pickupCaseId));
+
+    // A caller identified by BankID on the phone is not the person at the desk: no handover.
+    const staffId = world.people.reception!.staffId!;
+    const phoneCheck = { id: crypto.randomUUID(), method: 'bankid_phone' as const, personnummer: ANNA, pnrLookup: personnummerLookup(ANNA), name: 'Anna Andersson', document: null, checkedAt: new Date() };
+    expect(await handOverUtdrag({ packageId: world.packageId, check: phoneCheck, staffId, puaIds: [] })).toEqual({ ok: false, error: 'needs-document' });
 
     // Someone else at the desk: nothing waits for them, and the package is not theirs.
     const sven = await check('reception', { ...document, personnummer: '19650412-9815', name: 'Sven Svensson' });

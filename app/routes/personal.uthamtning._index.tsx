@@ -44,11 +44,15 @@ export default function PickupList() {
           rows={rows.map((r) => ({
             key: r.packageId,
             cells: [
-              <>
-                {r.recipientName}
-                <br />
-                <span className="hint">{r.recipientPnrMasked}</span>
-              </>,
+              r.recipientName ? (
+                <>
+                  {r.recipientName}
+                  <br />
+                  <span className="hint">{r.recipientPnrMasked}</span>
+                </>
+              ) : (
+                t('pickup.protected')
+              ),
               r.diarienummer,
               r.puaName,
               r.readySince ? formatLongDate(r.readySince.slice(0, 10), locale) : '',

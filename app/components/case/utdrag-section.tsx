@@ -48,6 +48,8 @@ export function UtdragSection({ utdrag, href, locale, puaName, contactId }: Prop
         {heading}
         {utdrag.handedOver ? (
           <p className="body">{t('utdrag.reception.handedOver')}</p>
+        ) : utdrag.expired ? (
+          <p className="body">{lastDay ? t('utdrag.reception.expired', { date: lastDay }) : t('utdrag.expiredNoDate')}</p>
         ) : (
           <>
             <p className="body">{t('utdrag.reception.waiting')}</p>
