@@ -128,7 +128,7 @@ describe('a registerutdrag by rekommenderat brev', () => {
 });
 
 describe('changing the delivery method on request', () => {
-  it('needs a new method and how the person asked, shows the change on the timeline, and is refused once the package is built', async () => {
+  it('needs a new method and how the person asked, shows the change on the timeline; after building, a new package is prepared the new way', async () => {
     const resident = await addResident(t.handle, '198001019804', 'Anna Andersson');
     const [c] = await fileCase(t.handle, resident, '198001019804', { answers: { delivery: 'portal' } });
     const samordnare = await staffByPnr('197803149827');
@@ -149,6 +149,13 @@ describe('changing the delivery method on request', () => {
     expect(await change('portal', 'Mejlade att hon ändå vill ha det digitalt.')).toEqual({ ok: true });
     await buildTestUtdragPackage(t.handle, c!.id);
     expect(await currentUtdragPackage(c!.id)).toMatchObject({ status: 'built', deliveryMethod: 'portal' });
-    expect(await change('reception', 'Ringde.')).toEqual({ ok: false, error: 'already-built' });
+    // Built, and then the person asks for it at the reception instead: the built package stays, and a
+    // new one is prepared for the new method.
+    const built = await currentUtdragPackage(c!.id);
+    expect(await change('reception', 'Kunde inte logga in, hämtar i receptionen.')).toEqual({ ok: true });
+    expect(await currentUtdragPackage(c!.id)).toMatchObject({ id: built!.id, status: 'built', deliveryMethod: 'portal' });
+    const again = await prepareUtdragPackage({ caseId: c!.id, staffId: samordnare });
+    expect(again).toMatchObject({ ok: true, deliveryMethod: 'reception' });
+    expect(await currentUtdragPackage(c!.id)).toMatchObject({ status: 'awaiting_approval', deliveryMethod: 'reception' });
   });
 });

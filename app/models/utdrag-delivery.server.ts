@@ -38,12 +38,13 @@ export async function caseDeliveryMethod(caseId: string, database: Database = db
   return row.method;
 }
 
-export type ChangeDeliveryResult = { ok: true } | { ok: false; error: 'method' | 'reasonRequired' | 'tooLong' | 'unchanged' | 'already-built' | 'not-found' };
+export type ChangeDeliveryResult = { ok: true } | { ok: false; error: 'method' | 'reasonRequired' | 'tooLong' | 'unchanged' | 'not-found' };
 
 /**
  * The samordnare changes how the answer is delivered, on the person's request (a call, a message):
  * the reason says how they asked. A package not yet built is dropped — it was prepared for the old
- * method — and is prepared again; one already built or sent stays as it is.
+ * method — and is prepared again. One already built, sent or handed over stays as it was (a
+ * returned letter, an uncollected package): a new package is prepared for the new method.
  */
 export async function changeDeliveryMethod(input: { caseId: string; staffId: string; method: string; reason: string }, database: Database = db()): Promise<ChangeDeliveryResult> {
   if (!(DELIVERY as readonly string[]).includes(input.method)) return { ok: false, error: 'method' };
@@ -55,8 +56,6 @@ export async function changeDeliveryMethod(input: { caseId: string; staffId: str
     const [c] = await tx.select({ id: cases.id, deliveryMethod: cases.deliveryMethod }).from(cases).where(eq(cases.id, input.caseId)).for('update');
     if (!c) return { ok: false, error: 'not-found' };
     if (c.deliveryMethod === method) return { ok: false, error: 'unchanged' };
-    const [p] = await tx.select({ status: utdragPackages.status }).from(utdragPackages).where(eq(utdragPackages.caseId, c.id)).orderBy(desc(utdragPackages.createdAt)).limit(1);
-    if (p && (p.status === 'built' || p.status === 'delivered')) return { ok: false, error: 'already-built' };
     await tx.delete(utdragPackages).where(and(eq(utdragPackages.caseId, c.id), eq(utdragPackages.status, 'awaiting_approval')));
     await tx.delete(utdragPackages).where(and(eq(utdragPackages.caseId, c.id), eq(utdragPackages.status, 'approved')));
     await tx.update(cases).set({ deliveryMethod: method, updatedAt: new Date() }).where(eq(cases.id, c.id));

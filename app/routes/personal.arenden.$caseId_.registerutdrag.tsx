@@ -245,7 +245,8 @@ export default function UtdragPage() {
           </Button>
         </Form>
       ) : null}
-      {!d.readiness.error && (!d.package || d.package.status === 'awaiting_approval' || d.package.status === 'approved' || d.package.status === 'removed') ? (
+      {/* Again: a package not yet built, one removed, or one made for another delivery method than the case's now. */}
+      {!d.readiness.error && (!d.package || d.package.status === 'awaiting_approval' || d.package.status === 'approved' || d.package.status === 'removed' || d.package.deliveryMethod !== d.deliveryMethod) ? (
         <Form method="post" encType="multipart/form-data">
           <CsrfInput />
           <Button name="intent" value="prepare" variant={d.package ? 'secondary' : undefined}>
@@ -254,7 +255,7 @@ export default function UtdragPage() {
         </Form>
       ) : null}
       {result?.errors.package ? <p className="error-message">{message(result.errors.package)}</p> : null}
-      <DeliveryPanel method={d.deliveryMethod} locked={d.package?.status === 'built' || d.package?.status === 'delivered'} errors={result?.itemId === 'delivery' ? result.errors : {}} values={result?.itemId === 'delivery' ? result.values : undefined} />
+      <DeliveryPanel method={d.deliveryMethod} built={d.package?.status === 'built' || d.package?.status === 'delivered'} errors={result?.itemId === 'delivery' ? result.errors : {}} values={result?.itemId === 'delivery' ? result.values : undefined} />
       <p className="body">
         <Link to={`/personal/arenden/${d.case.id}`}>{t('appeal.back')}</Link>
       </p>

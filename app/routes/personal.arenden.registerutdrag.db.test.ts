@@ -159,8 +159,6 @@ describe('delivery on the page: the method changed on request, then post', () =>
     for (const label of ['handläggare SN, assigned', 'samordnare BUN', 'reception', 'kontaktcenter']) {
       expect(await kindOf(() => printLoader(args(world.people[label]!, `${at}/utskrift`, { caseId: c!.id }))), label).toBe(D);
     }
-    // Now built, the method stays.
-    expect(await (await postAs(sam, { intent: 'delivery', deliveryMethod: 'portal', reason: 'Ringde.' })).json()).toMatchObject({ errors: { deliveryMethod: 'delivery.already-built' } });
 
     const bad = await postAs(sam, { intent: 'sent', packageId: pkg!.id, sentOn: '2026-13-01', trackingNumber: 'RR123456784SE' });
     expect(bad.status).toBe(400);

@@ -35,12 +35,13 @@ async function verified(request: Request, checkId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { staff, puaIds, check } = await verified(request, params.checkId);
-  const handoverPuas = await puasWithPermissionFor(request, 'handover:package:kommun');
+  const { staff, check } = await verified(request, params.checkId);
+  // Each part in the PUAs where its own permission holds: status (read:case-status), pick-ups (handover).
+  const [statusPuas, handoverPuas] = await Promise.all([puasWithPermissionFor(request, 'read:case-status:kommun'), puasWithPermissionFor(request, 'handover:package:kommun')]);
   const [t, locale, cases, pickups] = await Promise.all([
     i18next.getFixedT(request, ['visitor', 'common']),
     i18next.getLocale(request),
-    caseStatusFor(check, puaIds, staff.id),
+    caseStatusFor(check, statusPuas, staff.id),
     // Handing over needs the ID seen at the desk; a phone check shows no pick-ups.
     handoverPuas.length && check.method === 'id_document' ? pickupsFor(check, handoverPuas) : Promise.resolve(null),
   ]);

@@ -17,7 +17,7 @@ import { formatFileSize, formatLongDate } from '~/utils/text-format';
 
 type Errors = Record<string, string>;
 
-export function DeliveryPanel({ method, locked, errors, values }: { method: Delivery; locked: boolean; errors: Errors; values?: Record<string, string> }) {
+export function DeliveryPanel({ method, built, errors, values }: { method: Delivery; built: boolean; errors: Errors; values?: Record<string, string> }) {
   const { t } = useTranslation('office');
   const error = (field: string) => (errors[field] ? t(`utdrag.errors.${errors[field]}`) : undefined);
   return (
@@ -27,28 +27,24 @@ export function DeliveryPanel({ method, locked, errors, values }: { method: Deli
       </h2>
       <p className="body">{t('utdrag.delivery.current', { method: t(`utdrag.delivery.methods.${method}`) })}</p>
       {method === 'registered_post' ? <InsetText>{t('utdrag.delivery.postHint')}</InsetText> : null}
-      {locked ? (
-        <p className="body hint">{t('utdrag.delivery.locked')}</p>
-      ) : (
-        <Form method="post" encType="multipart/form-data">
-          <CsrfInput />
-          <h3 className="heading-s">{t('utdrag.delivery.changeTitle')}</h3>
-          <p className="body hint">{t('utdrag.delivery.changeIntro')}</p>
-          <Radios
-            id="deliveryMethod"
-            name="deliveryMethod"
-            legend={t('utdrag.delivery.method')}
-            legendSize="s"
-            defaultValue={values?.deliveryMethod}
-            error={error('deliveryMethod')}
-            items={DELIVERY.filter((d) => d !== method).map((d) => ({ value: d, label: t(`utdrag.delivery.methods.${d}`) }))}
-          />
-          <Textarea id="deliveryReason" name="reason" label={t('utdrag.delivery.reason')} labelSize="s" hint={t('utdrag.delivery.reasonHint')} rows={2} defaultValue={values?.reason} error={error('deliveryReason')} />
-          <Button variant="secondary" name="intent" value="delivery">
-            {t('utdrag.delivery.change')}
-          </Button>
-        </Form>
-      )}
+      <Form method="post" encType="multipart/form-data">
+        <CsrfInput />
+        <h3 className="heading-s">{t('utdrag.delivery.changeTitle')}</h3>
+        <p className="body hint">{t(built ? 'utdrag.delivery.changeIntroBuilt' : 'utdrag.delivery.changeIntro')}</p>
+        <Radios
+          id="deliveryMethod"
+          name="deliveryMethod"
+          legend={t('utdrag.delivery.method')}
+          legendSize="s"
+          defaultValue={values?.deliveryMethod}
+          error={error('deliveryMethod')}
+          items={DELIVERY.filter((d) => d !== method).map((d) => ({ value: d, label: t(`utdrag.delivery.methods.${d}`) }))}
+        />
+        <Textarea id="deliveryReason" name="reason" label={t('utdrag.delivery.reason')} labelSize="s" hint={t('utdrag.delivery.reasonHint')} rows={2} defaultValue={values?.reason} error={error('deliveryReason')} />
+        <Button variant="secondary" name="intent" value="delivery">
+          {t('utdrag.delivery.change')}
+        </Button>
+      </Form>
     </section>
   );
 }
