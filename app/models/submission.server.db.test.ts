@@ -59,6 +59,15 @@ describe('fileSubmission', () => {
     expect(await countAuditRows(t.handle.db, 'submission.file')).toBeGreaterThanOrEqual(1);
   });
 
+  it('keeps the personnummer only encrypted: the copy of the answers has the name, not the number (ADR 005)', async () => {
+    const ctx = await setup();
+    const filed = await fileSubmission(submission(ctx, { relation: 'child', subject: { personnummer: '201003219829', name: 'Elsa Svensson' }, answers: { relation: 'child', subject: { name: 'Elsa Svensson', personnummer: '201003219829' }, delivery: 'portal' } }));
+    const rows = (await t.handle.raw.executeSql('select answers::text as a, subject_pnr_ciphertext as c from submissions where id = $1', [filed.id])).rows as { a: string; c: string }[];
+    expect(rows[0]!.a).toContain('Elsa Svensson');
+    expect(rows[0]!.a).not.toContain('201003219829');
+    expect(rows[0]!.c).not.toContain('201003219829');
+  });
+
   it('is idempotent: a parallel double submit of one draft files the cases once', async () => {
     const ctx = await setup();
     const input = submission(ctx);

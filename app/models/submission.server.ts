@@ -42,6 +42,14 @@ export type NewSubmission = {
   actor: Actor;
 };
 
+/** The journey's answers as kept with the submission: the subject's name, not their personnummer. */
+function withoutPersonnummer(answers: Record<string, unknown>): Record<string, unknown> {
+  const subject = answers.subject as { name?: string; personnummer?: string } | undefined;
+  if (!subject || typeof subject !== 'object' || !('personnummer' in subject)) return answers;
+  const { personnummer: _dropped, ...rest } = subject;
+  return { ...answers, subject: rest };
+}
+
 export type FiledCase = { id: string; diarienummer: string; puaId: string; kind: string; rights: string[]; receivedDate: string; deadline: string };
 export type FiledSubmission = { id: string; reference: string; cases: FiledCase[]; created: boolean };
 
@@ -105,7 +113,8 @@ export async function fileSubmission(input: NewSubmission, database: Database = 
           subjectPnrCiphertext: encryptPersonnummer(input.subject.personnummer),
           subjectPnrLookup: personnummerLookup(input.subject.personnummer),
           subjectName: input.subject.name,
-          answers: input.answers,
+          // The personnummer lives only encrypted (subjectPnrCiphertext, ADR 005): not in the answers' copy.
+          answers: withoutPersonnummer(input.answers),
           protectedIdentity: input.protectedIdentity,
           signedSummary: input.signedSummary ?? null,
           signature: input.signature ?? null,
