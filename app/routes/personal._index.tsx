@@ -10,7 +10,7 @@ import { caseScopeOf, requireStaffId, scopePuaIds } from '~/utils/auth.server';
 import { todayInStockholm } from '~/utils/dates.server';
 import { i18next } from '~/utils/i18next.server';
 
-export const handle = { i18n: ['account', 'office', 'visitor'] };
+export const handle = { i18n: ['account', 'office', 'visitor', 'paper'] };
 
 /** The staff start page: the overview of my cases and tasks, and my roles. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,17 +23,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const registerWork = assignments.some((a) => roleGrants(a.role, 'edit:register:pua'));
   const visitorWork = assignments.some((a) => roleGrants(a.role, 'verify:identity'));
   const pickupWork = assignments.some((a) => roleGrants(a.role, 'handover:package:kommun'));
+  const paperWork = assignments.some((a) => roleGrants(a.role, 'register:request:visitor'));
   // The overview is counts only, over the cases this person may see anyway.
   const dashboard = caseWork ? await caseDashboard(scope, todayInStockholm()) : null;
   const t = await i18next.getFixedT(request, ['account', 'common']);
-  return json({ title: `${t('account:staff.title')} – ${t('common:service.name')}`, ...overview, caseWork, taskWork, adminWork, registerWork, visitorWork, pickupWork, dashboard });
+  return json({ title: `${t('account:staff.title')} – ${t('common:service.name')}`, ...overview, caseWork, taskWork, adminWork, registerWork, visitorWork, pickupWork, paperWork, dashboard });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
 export default function StaffHome() {
-  const { t } = useTranslation(['account', 'office', 'visitor']);
-  const { name, roles, caseWork, taskWork, adminWork, registerWork, visitorWork, pickupWork, dashboard } = useLoaderData<typeof loader>();
+  const { t } = useTranslation(['account', 'office', 'visitor', 'paper']);
+  const { name, roles, caseWork, taskWork, adminWork, registerWork, visitorWork, pickupWork, paperWork, dashboard } = useLoaderData<typeof loader>();
   return (
     <>
       <span className="caption-l">{t('loggedInAs', { name })}</span>
@@ -47,6 +48,7 @@ export default function StaffHome() {
       ) : null}
       {visitorWork ? <WorkArea to="/personal/besokare" title={t('visitor:home.verify')} text={t('visitor:home.verifyText')} /> : null}
       {pickupWork ? <WorkArea to="/personal/uthamtning" title={t('visitor:pickup.title')} text={t('visitor:home.pickupText')} /> : null}
+      {paperWork ? <WorkArea to="/personal/pappersblankett" title={t('paper:home.title')} text={t('paper:home.text')} /> : null}
       {taskWork ? <WorkArea to="/personal/uppdrag" title={t('office:home.tasks')} text={t('office:home.tasksText')} /> : null}
       {registerWork ? <WorkArea to="/personal/registerforteckning" title={t('office:register.title')} text={t('office:register.homeText')} /> : null}
       {adminWork ? <WorkArea to="/personal/delegeringsforteckning" title={t('office:delegations.title')} text={t('office:delegations.homeText')} /> : null}
