@@ -68,6 +68,17 @@ describe('fileSubmission', () => {
     expect(rows[0]!.c).not.toContain('201003219829');
   });
 
+  it('migration 0014 scrubs the personnummer from answers filed before, and keeps the name', async () => {
+    const ctx = await setup();
+    const filed = await fileSubmission(submission(ctx, { relation: 'child', subject: { personnummer: '201003219829', name: 'Elsa Svensson' } }));
+    // As an older filing stored it.
+    await t.handle.raw.executeSql(`update submissions set answers = '{"relation":"child","subject":{"name":"Elsa Svensson","personnummer":"201003219829"}}'::jsonb where id = $1`, [filed.id]);
+    await t.handle.raw.executeSql(fs.readFileSync('db/migrations/0014_scrub_answers_personnummer.sql', 'utf8'), []);
+    const rows = (await t.handle.raw.executeSql('select answers from submissions where id = $1', [filed.id])).rows as { answers: unknown }[];
+    const answers = typeof rows[0]!.answers === 'string' ? JSON.parse(rows[0]!.answers) : rows[0]!.answers;
+    expect(answers).toEqual({ relation: 'child', subject: { name: 'Elsa Svensson' } });
+  });
+
   it('is idempotent: a parallel double submit of one draft files the cases once', async () => {
     const ctx = await setup();
     const input = submission(ctx);
