@@ -4,7 +4,7 @@
  * the avvisningsbeslut; afterwards the courts' målnummer and outcomes.
  */
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData, useLocation } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CsrfInput } from '~/components/csrf-input';
 import { BackLink } from '~/components/ui/back-link';
@@ -120,7 +120,6 @@ export default function AppealPage() {
   const date = (x: string | null | undefined) => (x ? formatLongDate(x, d.locale) : '–');
   const a = d.appeal;
   const errors = Object.entries(result?.errors ?? {}).map(([field, code]) => ({ fieldId: field, message: t(`appeal.errors.${code}`) }));
-  const location = useLocation();
   const fieldError = (field: string) => errors.find((e) => e.fieldId === field)?.message;
   const check = a.timeliness;
   const decisionBase = `/personal/arenden/${d.case.id}/beslut?overklagande=${a.id}`;
@@ -236,8 +235,10 @@ export default function AppealPage() {
             </ul>
           ) : null}
           {d.handle ? (
-            // Keyed by the page visit: after a saved ruling the fields start empty for the next court.
-            <Form method="post" key={location.key}>
+            // Keyed by the rulings saved: after one the fields start empty for the next court. Not by the
+            // location, which changes on every submission — a refused form would then lose what the
+            // official is retyping while the page revalidates.
+            <Form method="post" key={`court-${a.courtRecords.length}`}>
               <CsrfInput />
               <Select id="court" name="court" label={t('appeal.court.levelLabel')} labelSize="s" hint={t('appeal.court.levelHint')} options={COURTS.map((c) => ({ value: c, label: t(`appeal.court.level.${c}`) }))} defaultValue={result?.values?.court} error={fieldError('court')} />
               <TextInput id="malnummer" name="malnummer" label={t('appeal.court.malnummer')} labelSize="s" width={20} defaultValue={result?.values?.malnummer} error={result?.errors.malnummer ? t('appeal.errors.court') : undefined} />
