@@ -26,6 +26,7 @@ import { db, type Database } from '../utils/db.server';
 import { readStoredFile, storeFile } from '../utils/file-store.server';
 import type { UploadErrorCode } from '../utils/uploads.server';
 import { writeAudit, type Actor } from './audit.server';
+import { isUuid } from '~/domain/uuid';
 
 export type AttachmentMeta = {
   id: string;
@@ -51,9 +52,6 @@ export type AddAttachmentResult =
   | { ok: true; attachment: AttachmentMeta }
   | { ok: false; error: UploadErrorCode | 'draft-not-found' };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids come from URLs and forms: anything but a UUID matches nothing (instead of a SQL error). */
-const isUuid = (value: string) => UUID.test(value);
 
 const meta = {
   id: attachments.id,

@@ -10,6 +10,7 @@ import { todayInStockholm } from '../utils/dates.server';
 import { db, type Database } from '../utils/db.server';
 import { decryptPersonnummer, encryptPersonnummer, personnummerLookup } from '../utils/pnr-crypto.server';
 import { writeAudit } from './audit.server';
+import { isUuid } from '~/domain/uuid';
 
 type Tx = Database;
 const transaction = <T>(database: Database, fn: (tx: Tx) => Promise<T>) => database.transaction((txn) => fn(txn as unknown as Tx));
@@ -79,7 +80,7 @@ export type ActiveCheck = { id: string; method: 'id_document' | 'bankid_phone'; 
 
 /** The check, when it is this official's, from this session, and still valid; otherwise null. */
 export async function activeCheck(checkId: string, official: Official, now = new Date(), database: Database = db()): Promise<ActiveCheck | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(checkId)) return null;
+  if (!isUuid(checkId)) return null;
   const [row] = await database.select().from(identityChecks).where(and(eq(identityChecks.id, checkId), eq(identityChecks.staffUserId, official.staffId), eq(identityChecks.sessionId, official.sessionId)));
   if (!row || !checkStillValid(row.checkedAt, now)) return null;
   return { id: row.id, method: row.method, personnummer: decryptPersonnummer(row.pnrCiphertext), pnrLookup: row.pnrLookup, name: row.name, document: row.document, checkedAt: row.checkedAt };

@@ -13,14 +13,13 @@ import { encryptPersonnummer, personnummerLookup } from '../utils/pnr-crypto.ser
 import type { UploadedFile } from '../utils/uploads.server';
 import { writeAudit } from './audit.server';
 import { fileSubmission, type FiledSubmission } from './submission.server';
+import { isUuid } from '~/domain/uuid';
 
 /**
  * What the scan is in `attachments.purpose` (a text column, so no migration). Not 'evidence': the
  * scan is the request itself, not something sent in support of it.
  */
 export const PAPER_FORM_PURPOSE = 'paper_form';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type PaperRegistration = {
   /** From the form page: a second send of the same page files nothing new (idempotency key). */
@@ -32,7 +31,7 @@ export type PaperRegistration = {
 
 export async function registerPaperForm(input: PaperRegistration, database: Database = db()): Promise<FiledSubmission> {
   const { form, staffId } = input;
-  if (!UUID.test(input.registrationId)) throw new TypeError('registrationId must be a UUID');
+  if (!isUuid(input.registrationId)) throw new TypeError('registrationId must be a UUID');
   const actor = { type: 'staff', id: staffId } as const;
   // The file is written before the rows: a failed transaction leaves an unreferenced file for
   // gallring, never a row without its file (as for the resident's attachments).
@@ -91,7 +90,7 @@ export type PaperReceipt = {
  * register visitors' requests); null when none of them is, or it is not a paper submission.
  */
 export async function getPaperReceipt(submissionId: string, puaIds: readonly string[], database: Database = db()): Promise<PaperReceipt | null> {
-  if (!UUID.test(submissionId) || !puaIds.length) return null;
+  if (!isUuid(submissionId) || !puaIds.length) return null;
   const [s] = await database.select({ reference: submissions.reference }).from(submissions).where(and(eq(submissions.id, submissionId), eq(submissions.channel, 'paper')));
   if (!s) return null;
   const rows = await database

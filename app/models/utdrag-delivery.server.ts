@@ -22,6 +22,7 @@ import { folkbokforing, type FolkbokforingRecord } from '../utils/folkbokforing/
 import { decryptPersonnummer } from '../utils/pnr-crypto.server';
 import { queueResidentNotice } from '../jobs/notices.server';
 import { recordAudit, writeAudit } from './audit.server';
+import { isUuid } from '~/domain/uuid';
 
 type Tx = Database;
 const transaction = <T>(database: Database, fn: (tx: Tx) => Promise<T>) => database.transaction((txn) => fn(txn as unknown as Tx));
@@ -179,7 +180,7 @@ export async function recordUtdragSent(input: { caseId: string; packageId: strin
   else if (sentOn > today) errors.sentOn = 'future';
   const tracking = parseTrackingNumber(input.trackingNumber);
   if (!tracking.ok) errors.trackingNumber = tracking.error;
-  if (!/^[0-9a-f-]{36}$/i.test(input.packageId)) return { ok: false, error: 'not-found' };
+  if (!isUuid(input.packageId)) return { ok: false, error: 'not-found' };
   let printFile: string | null = null;
   const result = await transaction(database, async (tx): Promise<RecordSentResult> => {
     const [p] = await tx.select().from(utdragPackages).where(and(eq(utdragPackages.id, input.packageId), eq(utdragPackages.caseId, input.caseId), eq(utdragPackages.status, 'built'), eq(utdragPackages.deliveryMethod, 'registered_post'))).for('update');

@@ -14,6 +14,7 @@ import { deliveryStore } from '../utils/delivery-store.server';
 import { decryptPersonnummer } from '../utils/pnr-crypto.server';
 import { recordAudit, writeAudit } from './audit.server';
 import type { ActiveCheck } from './identity-checks.server';
+import { isUuid } from '~/domain/uuid';
 
 type Tx = Database;
 const transaction = <T>(database: Database, fn: (tx: Tx) => Promise<T>) => database.transaction((txn) => fn(txn as unknown as Tx));
@@ -114,7 +115,7 @@ export async function handOverUtdrag(input: { packageId: string; check: ActiveCh
   // In person, against the ID document seen at the desk: a BankID check of a caller says nothing
   // about who stands at the counter (DOMAIN.md §7: "against ID, record which ID").
   if (input.check.method !== 'id_document') return { ok: false, error: 'needs-document' };
-  if (!/^[0-9a-f-]{36}$/i.test(input.packageId)) return { ok: false, error: 'not-found' };
+  if (!isUuid(input.packageId)) return { ok: false, error: 'not-found' };
   return transaction(database, async (tx) => {
     const [row] = await packagesWithPeople(tx)
       .where(and(eq(utdragPackages.id, input.packageId), waiting(input.puaIds)))
@@ -134,7 +135,7 @@ export async function handOverUtdrag(input: { packageId: string; check: ActiveCh
  * person), for twelve hours after the handover; audited. Null otherwise.
  */
 export async function openHandedOverPackage(packageId: string, staffId: string, database: Database = db()) {
-  if (!/^[0-9a-f-]{36}$/i.test(packageId)) return null;
+  if (!isUuid(packageId)) return null;
   const [p] = await database.select().from(utdragPackages).where(and(eq(utdragPackages.id, packageId), eq(utdragPackages.status, 'delivered'), eq(utdragPackages.handedOverByStaffId, staffId)));
   if (!p?.storeId || !p.deliveredAt || p.deliveredAt.getTime() < Date.now() - 12 * 3_600_000) return null;
   const [c] = await database.select({ diarienummer: cases.diarienummer }).from(cases).where(eq(cases.id, p.caseId));

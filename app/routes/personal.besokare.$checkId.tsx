@@ -23,6 +23,7 @@ import { requireVerifier } from '~/utils/identity-scope.server';
 import { i18next } from '~/utils/i18next.server';
 import { pageMeta } from '~/utils/page-meta';
 import { formatLongDate } from '~/utils/text-format';
+import { isUuid } from '~/domain/uuid';
 
 export const handle = { i18n: ['visitor', 'office', 'request'] };
 
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     person: { name: check.name, pnrMasked: maskPersonnummer(check.personnummer), method: check.method, document: check.document, checkedAt: check.checkedAt.toISOString() },
     cases,
     pickups,
-    handed: handed && /^[0-9a-f-]{36}$/.test(handed) ? handed : null,
+    handed: handed && isUuid(handed) ? handed : null,
   });
 }
 

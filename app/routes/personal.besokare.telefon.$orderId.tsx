@@ -15,16 +15,16 @@ import { validateCsrf } from '~/utils/csrf.server';
 import { i18next } from '~/utils/i18next.server';
 import { requireVerifier } from '~/utils/identity-scope.server';
 import { pageMeta } from '~/utils/page-meta';
+import { isUuid } from '~/domain/uuid';
 
 export const handle = { i18n: ['phoneid', 'bankid'] };
 
 const START = '/personal/besokare/telefon';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 
 function orderIdOf(params: LoaderFunctionArgs['params']): string {
   const orderId = params.orderId ?? '';
-  if (!UUID.test(orderId)) throw new Response('Not Found', { status: 404 });
+  if (!isUuid(orderId)) throw new Response('Not Found', { status: 404 });
   return orderId;
 }
 

@@ -27,6 +27,7 @@ import { todayInStockholm } from '~/utils/dates.server';
 import { i18next } from '~/utils/i18next.server';
 import { pageMeta } from '~/utils/page-meta';
 import { parseUploadForm } from '~/utils/uploads.server';
+import { isUuid } from '~/domain/uuid';
 
 export const handle = { i18n: ['paper', 'request'] };
 
@@ -83,7 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (uploadErrors[0]) errors.scan = uploadErrors[0].code;
   else if (!files[0]) errors.scan = 'required';
   // A page that did not come from the loader has no key: show the form again with a new one.
-  if (!/^[0-9a-f-]{36}$/i.test(values.registrationId)) values.registrationId = crypto.randomUUID();
+  if (!isUuid(values.registrationId)) values.registrationId = crypto.randomUUID();
   if (Object.keys(errors).length || !checked.ok || !files[0]) return json<ActionData>({ errors, values }, { status: 400 });
   const filed = await registerPaperForm({ registrationId: values.registrationId, staffId: staff.id, form: checked.form, scan: files[0] });
   return redirect(`/personal/pappersblankett/${filed.id}`);
