@@ -82,7 +82,7 @@ const pdf = (text: string = crypto.randomUUID()) => Buffer.from(`%PDF-1.7\n${tex
 const sha = (b: Uint8Array) => crypto.createHash('sha256').update(b).digest('hex');
 
 async function add(draftId: string, residentId: string, bytes: Uint8Array = pdf(), filename = 'fullmakt.pdf') {
-  const result = await addDraftAttachment({ draftId, residentId, purpose: 'fullmakt', file: { filename, bytes } });
+  const result = await addDraftAttachment({ draftId, owner: { residentId }, purpose: 'fullmakt', file: { filename, bytes } });
   if (!result.ok) throw new Error(`add failed: ${result.error}`);
   return result.attachment;
 }
@@ -97,7 +97,7 @@ describe('draft attachments', () => {
     const draft = await newDraft(resident);
     const bytes = pdf('Fullmakt för Åsa');
     const before = await countAuditRows(t.handle.db, 'attachment.add');
-    const result = await addDraftAttachment({ draftId: draft, residentId: resident, purpose: 'fullmakt', file: { filename: '../Fullmakt\u202E Åsa.png', bytes } });
+    const result = await addDraftAttachment({ draftId: draft, owner: { residentId: resident }, purpose: 'fullmakt', file: { filename: '../Fullmakt\u202E Åsa.png', bytes } });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.attachment).toMatchObject({ sha256: sha(bytes), filename: 'Fullmakt Åsa.png', mimeType: 'application/pdf', size: bytes.length, purpose: 'fullmakt' });
@@ -112,7 +112,7 @@ describe('draft attachments', () => {
     const resident = await newResident();
     const draft = await newDraft(resident);
     const a = await add(draft, resident, pdf(), 'Läkarintyg Kalle Karlsson 20150101-1234.pdf');
-    await removeDraftAttachment(a.id, draft, resident);
+    await removeDraftAttachment(a.id, draft, { residentId: resident });
     for (const action of ['attachment.add', 'attachment.remove']) {
       const rows = (await auditDetailsFor(action)).filter((r) => r.entityId === a.id);
       expect(rows).toHaveLength(1);
@@ -126,7 +126,7 @@ describe('draft attachments', () => {
   it('refuses what is not an allowed file, whatever the caller claims', async () => {
     const resident = await newResident();
     const draft = await newDraft(resident);
-    const attempt = (bytes: Uint8Array) => addDraftAttachment({ draftId: draft, residentId: resident, purpose: 'evidence', file: { filename: 'x.pdf', bytes } });
+    const attempt = (bytes: Uint8Array) => addDraftAttachment({ draftId: draft, owner: { residentId: resident }, purpose: 'evidence', file: { filename: 'x.pdf', bytes } });
     expect(await attempt(Buffer.from('<html>'))).toEqual({ ok: false, error: 'wrong-type' });
     expect(await attempt(new Uint8Array(0))).toEqual({ ok: false, error: 'empty' });
     const big = Buffer.alloc(10 * 1024 * 1024 + 1);
@@ -134,7 +134,7 @@ describe('draft attachments', () => {
     expect(await attempt(big)).toEqual({ ok: false, error: 'too-large' });
     expect(await countDraftAttachments(draft)).toBe(0);
     await expect(
-      addDraftAttachment({ draftId: draft, residentId: resident, purpose: 'secret' as never, file: { filename: 'x.pdf', bytes: pdf() } }),
+      addDraftAttachment({ draftId: draft, owner: { residentId: resident }, purpose: 'secret' as never, file: { filename: 'x.pdf', bytes: pdf() } }),
     ).rejects.toThrow(TypeError);
   });
 
@@ -143,7 +143,7 @@ describe('draft attachments', () => {
     const other = await newResident();
     const draft = await newDraft(owner);
     const bytes = pdf();
-    const attempt = (draftId: string, residentId: string) => addDraftAttachment({ draftId, residentId, purpose: 'fullmakt', file: { filename: 'a.pdf', bytes } });
+    const attempt = (draftId: string, residentId: string) => addDraftAttachment({ draftId, owner: { residentId }, purpose: 'fullmakt', file: { filename: 'a.pdf', bytes } });
     expect(await attempt(draft, other)).toEqual({ ok: false, error: 'draft-not-found' });
     expect(await attempt(crypto.randomUUID(), owner)).toEqual({ ok: false, error: 'draft-not-found' });
     expect(await attempt('not-a-uuid', owner)).toEqual({ ok: false, error: 'draft-not-found' });
@@ -156,7 +156,7 @@ describe('draft attachments', () => {
     const resident = await newResident();
     const draft = await newDraft(resident);
     const results = await Promise.all(
-      Array.from({ length: MAX_FILES + 3 }, (_, i) => addDraftAttachment({ draftId: draft, residentId: resident, purpose: 'evidence', file: { filename: `b${i}.pdf`, bytes: pdf() } })),
+      Array.from({ length: MAX_FILES + 3 }, (_, i) => addDraftAttachment({ draftId: draft, owner: { residentId: resident }, purpose: 'evidence', file: { filename: `b${i}.pdf`, bytes: pdf() } })),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(MAX_FILES);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error)).toEqual(['too-many', 'too-many', 'too-many']);
@@ -171,12 +171,12 @@ describe('draft attachments', () => {
     const a = await add(draft, owner, pdf(), 'a.pdf');
     const b = await add(draft, owner, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), 'b.jpg');
     await add(otherDraft, other);
-    const list = await listDraftAttachments(draft, owner);
+    const list = await listDraftAttachments(draft, { residentId: owner });
     expect(list.map((x) => [x.id, x.filename, x.mimeType])).toEqual([[a.id, 'a.pdf', 'application/pdf'], [b.id, 'b.jpg', 'image/jpeg']]);
     expect(list[0]).not.toHaveProperty('bytes');
-    expect(await listDraftAttachments(draft, other)).toEqual([]);
-    expect(await listDraftAttachments(otherDraft, owner)).toEqual([]);
-    expect(await listDraftAttachments('1; drop table attachments', owner)).toEqual([]);
+    expect(await listDraftAttachments(draft, { residentId: other })).toEqual([]);
+    expect(await listDraftAttachments(otherDraft, { residentId: owner })).toEqual([]);
+    expect(await listDraftAttachments('1; drop table attachments', { residentId: owner })).toEqual([]);
     expect(await countDraftAttachments(draft)).toBe(2);
     expect(await countDraftAttachments('nope')).toBe(0);
   });
@@ -188,13 +188,13 @@ describe('draft attachments', () => {
     const otherDraft = await newDraft(owner);
     const a = await add(draft, owner);
     const before = await countAuditRows(t.handle.db, 'attachment.remove');
-    expect(await removeDraftAttachment(a.id, draft, other)).toBe(false);
-    expect(await removeDraftAttachment(a.id, otherDraft, owner)).toBe(false);
-    expect(await removeDraftAttachment('x', draft, owner)).toBe(false);
+    expect(await removeDraftAttachment(a.id, draft, { residentId: other })).toBe(false);
+    expect(await removeDraftAttachment(a.id, otherDraft, { residentId: owner })).toBe(false);
+    expect(await removeDraftAttachment('x', draft, { residentId: owner })).toBe(false);
     expect(await countAuditRows(t.handle.db, 'attachment.remove')).toBe(before);
-    expect(await removeDraftAttachment(a.id, draft, owner)).toBe(true);
-    expect(await removeDraftAttachment(a.id, draft, owner)).toBe(false);
-    expect(await listDraftAttachments(draft, owner)).toEqual([]);
+    expect(await removeDraftAttachment(a.id, draft, { residentId: owner })).toBe(true);
+    expect(await removeDraftAttachment(a.id, draft, { residentId: owner })).toBe(false);
+    expect(await listDraftAttachments(draft, { residentId: owner })).toEqual([]);
     expect(await countAuditRows(t.handle.db, 'attachment.remove')).toBe(before + 1);
     expect(await store.hasStoredFile(a.sha256)).toBe(true);
   });
@@ -209,7 +209,7 @@ describe('draft attachments', () => {
     const a2 = await add(d2, r2, bytes);
     expect(a1.sha256).toBe(a2.sha256);
     expect(a1.id).not.toBe(a2.id);
-    await removeDraftAttachment(a1.id, d1, r1);
+    await removeDraftAttachment(a1.id, d1, { residentId: r1 });
     expect((await getAttachmentForDownload(a2.id, { residentId: r2 }))!.bytes.equals(bytes)).toBe(true);
   });
 });
@@ -227,7 +227,7 @@ describe('attachToSubmission', () => {
     expect(rows.map((r) => r.id).sort()).toEqual([a.id, b.id].sort());
     expect(rows.every((r) => r.draftId === null)).toBe(true);
     expect(await countDraftAttachments(draft)).toBe(0);
-    expect(await listDraftAttachments(draft, resident)).toEqual([]);
+    expect(await listDraftAttachments(draft, { residentId: resident })).toEqual([]);
     const [audit] = (await auditDetailsFor('attachment.attach')).filter((r) => r.entityId === submission);
     expect(audit).toMatchObject({ actorType: 'resident', actorId: resident, entityType: 'submission' });
     expect(audit!.details).toEqual({ draftId: draft, attachmentIds: [a.id, b.id].sort(), count: 2 });
@@ -236,7 +236,7 @@ describe('attachToSubmission', () => {
     expect(await t.handle.db.transaction((tx) => attachToSubmission(draft, submission, tx as unknown as Database))).toBe(0);
     expect(await countAuditRows(t.handle.db, 'attachment.attach')).toBe(audits);
     // Filed files cannot be removed through the draft any more.
-    expect(await removeDraftAttachment(a.id, draft, resident)).toBe(false);
+    expect(await removeDraftAttachment(a.id, draft, { residentId: resident })).toBe(false);
   });
 
   it('rolls back with the caller’s transaction', async () => {

@@ -26,6 +26,7 @@ import { db, type Database } from '../utils/db.server';
 import { readStoredFile, storeFile } from '../utils/file-store.server';
 import type { UploadErrorCode } from '../utils/uploads.server';
 import { writeAudit, type Actor } from './audit.server';
+import { ownedBy, type DraftOwner } from './draft.server';
 import { isUuid } from '~/domain/uuid';
 
 export type AttachmentMeta = {
@@ -42,7 +43,8 @@ export type AttachmentDownload = AttachmentMeta & { bytes: Buffer };
 
 export type NewDraftAttachment = {
   draftId: string;
-  residentId: string;
+  /** The resident writing their request, or the official writing one for a visitor (ADR 016). */
+  owner: DraftOwner;
   purpose: AttachmentPurpose;
   /** From `parseUploadForm`; the name is made safe and the type sniffed again here. */
   file: { filename: string; bytes: Uint8Array };
@@ -67,10 +69,12 @@ type MetaRow = Omit<AttachmentMeta, 'mimeType'> & { mimeType: string };
 const toMeta = (row: MetaRow): AttachmentMeta => ({ ...row, mimeType: row.mimeType as AllowedFileType });
 
 const residentActor = (id: string): Actor => ({ type: 'resident', id });
+const ownerActor = (owner: DraftOwner): Actor => ('residentId' in owner ? residentActor(owner.residentId) : { type: 'staff', id: owner.staffId });
+const ownerIdValid = (owner: DraftOwner) => ('residentId' in owner ? isUuid(owner.residentId) : isUuid(owner.staffId));
 
-/** The resident's draft that is still open for changes. */
-const openDraft = (draftId: string, residentId: string) =>
-  and(eq(requestDrafts.id, draftId), eq(requestDrafts.residentId, residentId), isNull(requestDrafts.submittedAt));
+/** The owner's draft that is still open for changes. */
+const openDraft = (draftId: string, owner: DraftOwner, database: Database) =>
+  and(eq(requestDrafts.id, draftId), ownedBy(owner, database), isNull(requestDrafts.submittedAt));
 
 /**
  * Stores the file (encrypted, by content hash) and adds it to the resident's open draft, at most
@@ -78,15 +82,15 @@ const openDraft = (draftId: string, residentId: string) =>
  * caller that skipped `parseUploadForm` still cannot store anything else.
  */
 export async function addDraftAttachment(input: NewDraftAttachment, database: Database = db()): Promise<AddAttachmentResult> {
-  const { draftId, residentId, purpose, file } = input;
+  const { draftId, owner, purpose, file } = input;
   if (!isAttachmentPurpose(purpose)) throw new TypeError(`Unknown attachment purpose ${String(purpose)}`);
-  if (!isUuid(draftId) || !isUuid(residentId)) return { ok: false, error: 'draft-not-found' };
+  if (!isUuid(draftId) || !ownerIdValid(owner)) return { ok: false, error: 'draft-not-found' };
   if (file.bytes.byteLength === 0) return { ok: false, error: 'empty' };
   if (file.bytes.byteLength > MAX_FILE_BYTES) return { ok: false, error: 'too-large' };
   const mimeType = detectFileType(file.bytes);
   if (!mimeType) return { ok: false, error: 'wrong-type' };
 
-  const [draft] = await database.select({ id: requestDrafts.id }).from(requestDrafts).where(openDraft(draftId, residentId));
+  const [draft] = await database.select({ id: requestDrafts.id }).from(requestDrafts).where(openDraft(draftId, owner, database));
   if (!draft) return { ok: false, error: 'draft-not-found' };
 
   // The file is written before the row: a failed insert leaves an unreferenced file for gallring,
@@ -96,7 +100,7 @@ export async function addDraftAttachment(input: NewDraftAttachment, database: Da
   return database.transaction(async (txn) => {
     const tx = txn as unknown as Database;
     // Locking the draft serialises uploads to it, so the count below cannot be raced past MAX_FILES.
-    const [locked] = await tx.select({ id: requestDrafts.id }).from(requestDrafts).where(openDraft(draftId, residentId)).for('update');
+    const [locked] = await tx.select({ id: requestDrafts.id }).from(requestDrafts).where(openDraft(draftId, owner, tx)).for('update');
     if (!locked) return { ok: false, error: 'draft-not-found' } as const;
     const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(attachments).where(eq(attachments.draftId, draftId));
     if ((count?.n ?? 0) >= MAX_FILES) return { ok: false, error: 'too-many' } as const;
@@ -109,11 +113,11 @@ export async function addDraftAttachment(input: NewDraftAttachment, database: Da
         size: stored.size,
         draftId,
         purpose,
-        uploadedByResidentId: residentId,
+        ...('residentId' in owner ? { uploadedByResidentId: owner.residentId } : { uploadedByStaffId: owner.staffId }),
       })
       .returning(meta);
     await writeAudit(tx, {
-      actor: residentActor(residentId),
+      actor: ownerActor(owner),
       action: 'attachment.add',
       entityType: 'attachment',
       entityId: row!.id,
@@ -123,21 +127,21 @@ export async function addDraftAttachment(input: NewDraftAttachment, database: Da
   });
 }
 
-/** The files of the resident's draft, oldest first; [] for anyone else's draft. */
-export async function listDraftAttachments(draftId: string, residentId: string, database: Database = db()): Promise<AttachmentMeta[]> {
-  if (!isUuid(draftId) || !isUuid(residentId)) return [];
+/** The files of the owner's draft, oldest first; [] for anyone else's draft. */
+export async function listDraftAttachments(draftId: string, owner: DraftOwner, database: Database = db()): Promise<AttachmentMeta[]> {
+  if (!isUuid(draftId) || !ownerIdValid(owner)) return [];
   const rows = await database
     .select(meta)
     .from(attachments)
     .innerJoin(requestDrafts, eq(requestDrafts.id, attachments.draftId))
-    .where(and(eq(attachments.draftId, draftId), eq(requestDrafts.residentId, residentId)))
+    .where(and(eq(attachments.draftId, draftId), ownedBy(owner, database)))
     .orderBy(asc(attachments.createdAt), asc(attachments.id));
   return rows.map(toMeta);
 }
 
-/** Removes one file from the resident's open draft; false when there is no such attachment. */
-export async function removeDraftAttachment(id: string, draftId: string, residentId: string, database: Database = db()): Promise<boolean> {
-  if (!isUuid(id) || !isUuid(draftId) || !isUuid(residentId)) return false;
+/** Removes one file from the owner's open draft; false when there is no such attachment. */
+export async function removeDraftAttachment(id: string, draftId: string, owner: DraftOwner, database: Database = db()): Promise<boolean> {
+  if (!isUuid(id) || !isUuid(draftId) || !ownerIdValid(owner)) return false;
   return database.transaction(async (txn) => {
     const tx = txn as unknown as Database;
     const [removed] = await tx
@@ -147,13 +151,13 @@ export async function removeDraftAttachment(id: string, draftId: string, residen
           eq(attachments.id, id),
           eq(attachments.draftId, draftId),
           isNull(attachments.submissionId),
-          inArray(attachments.draftId, tx.select({ id: requestDrafts.id }).from(requestDrafts).where(openDraft(draftId, residentId))),
+          inArray(attachments.draftId, tx.select({ id: requestDrafts.id }).from(requestDrafts).where(openDraft(draftId, owner, tx))),
         ),
       )
       .returning({ id: attachments.id, sha256: attachments.sha256, size: attachments.size });
     if (!removed) return false;
     await writeAudit(tx, {
-      actor: residentActor(residentId),
+      actor: ownerActor(owner),
       action: 'attachment.remove',
       entityType: 'attachment',
       entityId: removed.id,

@@ -54,6 +54,7 @@ export async function registerPaperForm(input: PaperRegistration, database: Data
         protectedIdentity: form.protectedIdentity,
         receivedAt: new Date(),
         receivedDate: form.receivedDate,
+        registeredByStaffId: staffId,
         actor,
       },
       tx,

@@ -25,3 +25,16 @@ export async function getResidentPersonnummer(id: string, database: Database = d
   const [row] = await database.select({ c: residents.pnrCiphertext }).from(residents).where(eq(residents.id, id)).limit(1);
   return row ? decryptPersonnummer(row.c) : null;
 }
+
+/**
+ * The resident a reception official registers a request for (issue #8): found by the keyed
+ * lookup, or created without a login, so that the person later finds the case in Mina ärenden
+ * when they log in with BankID, and the reception hands the answer over to them. An existing
+ * resident keeps the name their BankID gave.
+ */
+export async function residentForVisitor(personnummer: string, name: string, database: Database = db()): Promise<string> {
+  const lookup = personnummerLookup(personnummer);
+  await database.insert(residents).values({ pnrCiphertext: encryptPersonnummer(personnummer), pnrLookup: lookup, name }).onConflictDoNothing({ target: residents.pnrLookup });
+  const [row] = await database.select({ id: residents.id }).from(residents).where(eq(residents.pnrLookup, lookup));
+  return row!.id;
+}

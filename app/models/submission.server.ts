@@ -39,6 +39,9 @@ export type NewSubmission = {
    * Swedish when not given, as for a request staff register from paper, the reception or the phone.
    */
   language?: Lng;
+  /** A request registered by an official: who, and for a visitor or caller the identity check it rests on. */
+  registeredByStaffId?: string;
+  identityCheckId?: string;
   actor: Actor;
 };
 
@@ -81,6 +84,12 @@ async function existingFiling(database: Database, draftId: string): Promise<File
   return { ...s, cases: rows, created: false };
 }
 
+/** The id of the submission filed from this draft, or null. */
+export async function submissionOfDraft(draftId: string, database: Database = db()): Promise<string | null> {
+  const [s] = await database.select({ id: submissions.id }).from(submissions).where(eq(submissions.draftId, draftId));
+  return s?.id ?? null;
+}
+
 const isUniqueViolation = (e: unknown) => {
   for (let err: unknown = e; err; err = (err as { cause?: unknown }).cause) {
     if ((err as { code?: string }).code === '23505') return true;
@@ -119,6 +128,8 @@ export async function fileSubmission(input: NewSubmission, database: Database = 
           signedSummary: input.signedSummary ?? null,
           signature: input.signature ?? null,
           language: input.language ?? 'sv',
+          registeredByStaffId: input.registeredByStaffId ?? null,
+          identityCheckId: input.identityCheckId ?? null,
           receivedAt: input.receivedAt,
         })
         .returning({ id: submissions.id, reference: submissions.reference });
@@ -143,7 +154,7 @@ export async function fileSubmission(input: NewSubmission, database: Database = 
         action: 'submission.file',
         entityType: 'submission',
         entityId: submission!.id,
-        details: { channel: input.channel, relation: input.relation, cases: filed.map((c) => c.diarienummer), attachments: files },
+        details: { channel: input.channel, relation: input.relation, cases: filed.map((c) => c.diarienummer), attachments: files, ...(input.identityCheckId ? { identityCheckId: input.identityCheckId } : {}) },
       });
       return { ...submission!, cases: filed, created: true };
     });

@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const residentId = await requireResidentId(request);
   const receipt = await getReceipt(params.draftId ?? '', residentId);
   if (!receipt) throw new Response('Not Found', { status: 404 });
-  const [t, locale, draft] = await Promise.all([i18next.getFixedT(request, ['request', 'common']), i18next.getLocale(request), getDraft(params.draftId ?? '', residentId)]);
+  const [t, locale, draft] = await Promise.all([i18next.getFixedT(request, ['request', 'common']), i18next.getLocale(request), getDraft(params.draftId ?? '', { residentId })]);
   // "… vilka uppgifter den har om barnet": the receipt speaks of the person the request is about.
   return json({ title: `${t('request:receipt.title')} – ${t('common:service.name')}`, locale, context: subjectContext(draft?.answers.relation), ...receipt });
 }

@@ -23,7 +23,7 @@ describe('the contact step', () => {
     });
     const res = (await action({ request, params: { draftId, step: 'kontakt' }, context: { cspNonce: 'x', clientIp: '127.0.0.1' } })) as Response;
     expect(res.status).toBe(302);
-    const saved = await getDraft(draftId, anna.id);
+    const saved = await getDraft(draftId, { residentId: anna.id });
     expect(saved!.answers).toMatchObject({ protectedIdentity: true, delivery: 'registered_post' });
   });
 });

@@ -70,7 +70,7 @@ export async function signStatusLoader(request: Request, ctx: Draft) {
         language: isLng(locale) ? locale : 'sv',
         actor: { type: 'resident', id: ctx.residentId },
       });
-      await markDraftSubmitted(ctx.draft.id, ctx.residentId);
+      await markDraftSubmitted(ctx.draft.id, ctx.owner);
       return `/begaran/${ctx.draft.id}/kvitto`;
     },
   });

@@ -5,10 +5,11 @@
  * transaction as the change and its audit row.
  */
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { kommuner, pua } from './organisation';
 import { residents, staffUsers } from './people';
 import { appeals } from './decisions';
+import { identityChecks } from './identity';
 
 export const requestChannel = pgEnum('request_channel', ['e_tjanst', 'reception', 'paper', 'phone']);
 /** For whom the request is made (DOMAIN.md §3 "Who asks"). */
@@ -26,8 +27,15 @@ export const submissions = pgTable('submissions', {
   /** The draft it came from: a second submit of the same draft finds this row (idempotency). */
   draftId: uuid('draft_id').notNull().unique(),
   kommunId: uuid('kommun_id').notNull().references(() => kommuner.id),
-  /** Who filed it (the logged-in resident, or null when staff filed it for a visitor). */
+  /**
+   * Who asked: the logged-in resident, the visitor or caller a reception official registered it
+   * for (issue #8), or null for a paper form (its signer is in the answers).
+   */
   filedByResidentId: uuid('filed_by_resident_id').references(() => residents.id),
+  /** The official who registered it for someone at the desk, on the phone or from paper (issue #8). */
+  registeredByStaffId: uuid('registered_by_staff_id').references(() => staffUsers.id),
+  /** The identity check a request registered for a visitor or caller rests on (ADR 015, 016). */
+  identityCheckId: uuid('identity_check_id').references(() => identityChecks.id),
   channel: requestChannel('channel').notNull(),
   relation: subjectRelation('relation').notNull(),
   /** The person the data is about: the filer (self) or a child, principal or ward. */
@@ -131,14 +139,26 @@ export const caseEvents = pgTable('case_events', {
 }, (t) => [index('case_events_case_idx').on(t.caseId, t.at)]);
 
 /** A request in progress, kept on the server so reloads and "Tillbaka" never lose input. */
+/**
+ * A request being written: the resident's own, or one a reception official fills in for a
+ * visitor (issue #8, ADR 016) — then owned by the official and bound to the visitor's identity
+ * check, and nobody's resident draft until it is filed. Exactly one owner.
+ */
 export const requestDrafts = pgTable('request_drafts', {
   id: uuid('id').primaryKey().defaultRandom(),
-  residentId: uuid('resident_id').notNull().references(() => residents.id, { onDelete: 'cascade' }),
+  residentId: uuid('resident_id').references(() => residents.id, { onDelete: 'cascade' }),
+  staffUserId: uuid('staff_user_id').references(() => staffUsers.id),
+  /** For a visitor's draft: the latest identity check of the visitor it was written with. */
+  identityCheckId: uuid('identity_check_id').references(() => identityChecks.id),
   answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
   submittedAt: timestamp('submitted_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('request_drafts_resident_idx').on(t.residentId)]);
+}, (t) => [
+  index('request_drafts_resident_idx').on(t.residentId),
+  index('request_drafts_staff_idx').on(t.staffUserId),
+  check('request_drafts_one_owner', sql`(${t.residentId} IS NULL) <> (${t.staffUserId} IS NULL) AND (${t.staffUserId} IS NULL) = (${t.identityCheckId} IS NULL)`),
+]);
 
 /** Files are stored encrypted outside the database, referenced by the SHA-256 of their content. */
 export const attachments = pgTable('attachments', {

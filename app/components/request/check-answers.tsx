@@ -6,7 +6,8 @@ import { DETAIL_FIELDS } from './detail-fields';
 import { subjectContext } from './texts';
 
 type Props = {
-  draftId: string;
+  /** Where the journey's pages are: the "Ändra" links go back to them. */
+  base: string;
   answers: Answers;
   kommunName: string | null;
   showKommun: boolean;
@@ -17,12 +18,12 @@ type Props = {
 };
 
 /** "Kontrollera dina svar": every answer with an "Ändra" link back to its page. */
-export function CheckAnswers({ draftId, answers: a, kommunName, showKommun, puaNames, subjectMasked, attachments }: Props) {
+export function CheckAnswers({ base, answers: a, kommunName, showKommun, puaNames, subjectMasked, attachments }: Props) {
   const { t } = useTranslation('request');
   // The same wording as the pages where the answers were given ("När gavs samtycket?").
   const context = subjectContext(a.relation);
   const tc = (key: string) => t(key, { context });
-  const change = (step: string, what: string) => ({ to: `/begaran/${draftId}/${step}?andra=1`, visuallyHiddenText: what });
+  const change = (step: string, what: string) => ({ to: `${base}/${step}?andra=1`, visuallyHiddenText: what });
   const rows: SummaryListRow[] = [];
   if (showKommun) rows.push({ key: t('check.kommun'), value: kommunName, change: change('kommun', t('check.kommun')) });
   rows.push({
