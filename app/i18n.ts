@@ -4,7 +4,7 @@
  * Every namespace in locales/<lng>/. The browser loads them all before hydrating, so a client-side
  * navigation never renders raw keys (a test keeps this list in step with the files).
  */
-export const NAMESPACES = ['common', 'ui', 'start', 'pages', 'bankid', 'account', 'request', 'mail', 'office', 'letters', 'utdrag', 'visitor', 'phoneid', 'paper'] as const;
+export const NAMESPACES = ['common', 'ui', 'start', 'pages', 'bankid', 'account', 'request', 'mail', 'office', 'letters', 'utdrag', 'visitor', 'phoneid', 'paper', 'kvittens', 'walkin'] as const;
 export const supportedLngs = ['sv', 'en'] as const;
 export type Lng = (typeof supportedLngs)[number];
 
