@@ -92,6 +92,8 @@ export async function listInbox(scope: StaffScope, filters: InboxFilters, databa
           extendedOn: cases.extendedOn,
           protectedIdentity: cases.protectedIdentity,
           puaName: pua.name,
+          // How it came in, when not through the e-tjänst: the reception, paper or the phone.
+          channel: submissions.channel,
           assigneeName: assignee.name,
           assigneeId: cases.assigneeStaffId,
           subjectName: sql<string | null>`case when ${contentVisible(scope.staffId)} then ${submissions.subjectName} else null end`,

@@ -80,7 +80,15 @@ export default function Inbox() {
                 <span className="hint">{c.puaName}</span>
               </>,
               c.subjectName ?? <Tag colour="red">{t('case.protected')}</Tag>,
-              <CaseKind key="k" kind={c.kind} rights={[]} />,
+              <>
+                <CaseKind kind={c.kind} rights={[]} />
+                {c.channel !== 'e_tjanst' ? (
+                  <>
+                    <br />
+                    <span className="hint">{t(`inbox.via.${c.channel}`)}</span>
+                  </>
+                ) : null}
+              </>,
               <CaseStatusTag key="s" status={c.status}>{t(`status.${c.status}`)}</CaseStatusTag>,
               <>
                 {formatLongDate(c.deadline, locale)}
