@@ -173,11 +173,14 @@ describe('renderWalkInReceipt', () => {
     expect(text).toContain(sentence);
   });
 
-  it('a request taken by phone says so in its introduction', async () => {
-    expect(await textOf(walkInReceipt({ identity: { method: 'bankid_phone' } }))).toContain(
-      'Du har lämnat en begäran enligt dataskyddsförordningen per telefon till receptionen hos Granåsa kommun.',
-    );
-    expect(await textOf(walkInReceipt({ identity: { method: 'bankid_phone' }, language: 'en' }))).toContain('by phone to the reception of Granåsa kommun.');
+  it('a request taken by phone says so in its title and introduction', async () => {
+    const sv = await textOf(walkInReceipt({ identity: { method: 'bankid_phone' } }));
+    expect(sv).toContain('Kvittens – begäran registrerad per telefon');
+    expect(sv).not.toContain('registrerad i receptionen');
+    expect(sv).toContain('Du har lämnat en begäran enligt dataskyddsförordningen per telefon till receptionen hos Granåsa kommun.');
+    const en = await textOf(walkInReceipt({ identity: { method: 'bankid_phone' }, language: 'en' }));
+    expect(en).toContain('Receipt – request registered by phone');
+    expect(en).toContain('by phone to the reception of Granåsa kommun.');
   });
 
   it.each([

@@ -67,7 +67,7 @@ export async function renderWalkInReceipt(data: WalkInReceiptData): Promise<Buff
   const lang = data.language;
   const texts: Texts = { t: await i18next.getFixedT(lang, 'kvittens'), rt: await i18next.getFixedT(lang, 'request'), lt: await lettersT(lang) };
   const { t, lt } = texts;
-  const title = t('title');
+  const title = t(`title.${data.identity.method}`);
   const docType = t('docType');
 
   return renderPdf(
