@@ -5,6 +5,7 @@
  * with BankID on the phone (through the simulator) and sees the status of their cases only, with
  * the nämnd's contact details.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { sim } from './bankid';
 import { expectNoSwedishUi } from './english';
@@ -84,10 +85,26 @@ test('a registerutdrag collected at the reception against ID, and status help fr
   await shot(amira, 'person');
   await amira.getByRole('button', { name: `Lämna ut registerutdraget i ${diarienummer}` }).click();
   await expect(amira.getByRole('alert', { name: 'Klart' })).toContainText('Registerutdraget är utlämnat');
+  await expect(amira.getByRole('alert', { name: 'Klart' })).toContainText('skriv ut det, eller lägg ZIP-filen på ett USB-minne');
+  await shot(amira, 'handed-over');
   const download = amira.waitForEvent('download');
   await amira.getByRole('link', { name: /^Ladda ner registerutdraget \(ZIP\)/ }).click();
   expect((await download).suggestedFilename()).toMatch(/^registerutdrag-SN-\d{4}-\d{5}\.zip$/);
-  await shot(amira, 'handed-over');
+  // The printout: the same package as one PDF, to print at the desk.
+  const handedOver = amira.url();
+  const printed = amira.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/utskrift'));
+  const pdfDownload = amira.waitForEvent('download');
+  await amira.getByRole('link', { name: 'Skriv ut registerutdraget' }).click();
+  const response = await printed;
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toBe('application/pdf');
+  expect((await pdfDownload).suggestedFilename()).toMatch(/^registerutdrag-SN-\d{4}-\d{5}\.pdf$/);
+  expect(readFileSync((await (await pdfDownload).path())!).subarray(0, 5).toString()).toBe('%PDF-');
+  // The banner in English, for an official who works in English.
+  await amira.goto(`${handedOver}&lng=en`);
+  await expect(amira.getByRole('link', { name: 'Print the copy of personal data' })).toBeVisible();
+  await expectNoSwedishUi(amira, ['visitor', 'common', 'ui']);
+  await shot(amira, 'handed-over-en');
   await amira.context().close();
 
   await page.reload();

@@ -4,16 +4,20 @@
  * person who asked, against an identity check made at the desk. Handing over delivers the package:
  * the resident sees it on their case; the reception then puts the ZIP on a medium or prints it.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, or } from 'drizzle-orm';
 import { caseEvents, cases, pua, residents, submissions } from '../../db/schema/index';
-import { utdragPackages } from '../../db/schema/utdrag';
+import { utdragItems, utdragPackages } from '../../db/schema/utdrag';
+import { FILES, packageLayout } from '~/documents/registerutdrag/layout';
+import { renderPrintBundle } from '~/documents/registerutdrag/print.server';
+import type { RegisterutdragData } from '~/documents/registerutdrag/types';
 import { maskPersonnummer } from '~/domain/personnummer';
-import { todayInStockholm } from '../utils/dates.server';
+import { demoCalendarOffsetDays, todayInStockholm } from '../utils/dates.server';
 import { db, type Database } from '../utils/db.server';
 import { deliveryStore } from '../utils/delivery-store.server';
 import { decryptPersonnummer } from '../utils/pnr-crypto.server';
 import { recordAudit, writeAudit } from './audit.server';
 import type { ActiveCheck } from './identity-checks.server';
+import { utdragPackageData } from './utdrag-package.server';
 import { isUuid } from '~/domain/uuid';
 
 type Tx = Database;
@@ -130,15 +134,94 @@ export async function handOverUtdrag(input: { packageId: string; check: ActiveCh
   });
 }
 
+/** After the handover, the official who made it may take the package for the person this long (ADR 015 §5). */
+const AFTER_HANDOVER_MS = 12 * 3_600_000;
+
+/**
+ * A package this official handed over at the reception less than twelve hours ago, with its
+ * case number; null for anyone else, for any other package, or later. The one rule the ZIP and
+ * the printout share.
+ */
+async function justHandedOver(packageId: string, staffId: string, database: Database) {
+  if (!isUuid(packageId)) return null;
+  const [row] = await database
+    .select({ p: utdragPackages, diarienummer: cases.diarienummer })
+    .from(utdragPackages)
+    .innerJoin(cases, eq(cases.id, utdragPackages.caseId))
+    .where(
+      and(
+        eq(utdragPackages.id, packageId),
+        eq(utdragPackages.deliveryMethod, 'reception'),
+        eq(utdragPackages.status, 'delivered'),
+        eq(utdragPackages.handedOverByStaffId, staffId),
+        gt(utdragPackages.deliveredAt, new Date(Date.now() - AFTER_HANDOVER_MS)),
+      ),
+    );
+  return row ? { ...row.p, diarienummer: row.diarienummer ?? '' } : null;
+}
+
 /**
  * The ZIP of a package this official has just handed over (to put on the medium given to the
  * person), for twelve hours after the handover; audited. Null otherwise.
  */
 export async function openHandedOverPackage(packageId: string, staffId: string, database: Database = db()) {
-  if (!isUuid(packageId)) return null;
-  const [p] = await database.select().from(utdragPackages).where(and(eq(utdragPackages.id, packageId), eq(utdragPackages.status, 'delivered'), eq(utdragPackages.handedOverByStaffId, staffId)));
-  if (!p?.storeId || !p.deliveredAt || p.deliveredAt.getTime() < Date.now() - 12 * 3_600_000) return null;
-  const [c] = await database.select({ diarienummer: cases.diarienummer }).from(cases).where(eq(cases.id, p.caseId));
+  const p = await justHandedOver(packageId, staffId, database);
+  if (!p?.storeId) return null;
   await recordAudit(database, { actor: { type: 'staff', id: staffId }, action: 'utdrag.handover_file', entityType: 'case', entityId: p.caseId, details: { packageId: p.id, sha256: p.sha256 } });
-  return { stream: deliveryStore().readPackage(p.storeId), size: p.size, diarienummer: c?.diarienummer ?? '' };
+  return { stream: deliveryStore().readPackage(p.storeId), size: p.size, diarienummer: p.diarienummer };
+}
+
+export type HandoverPrint = { ok: true; pdf: Buffer; pages: number; diarienummer: string } | { ok: false; error: 'not-found' | 'changed' };
+
+/**
+ * The package just handed over as one PDF to print at the desk (issue #8; ADR 013, addendum):
+ * the paper följebrev, "Dina uppgifter" and the documents, with no address page. Same rule as the
+ * ZIP. Rendered now from the case, so it is refused ('changed') when the case no longer holds
+ * what the ZIP was built from; dated as the ZIP is. Audited with the page count.
+ */
+export async function printHandedOverPackage(packageId: string, staffId: string, database: Database = db()): Promise<HandoverPrint> {
+  const p = await justHandedOver(packageId, staffId, database);
+  if (!p?.builtAt || !p.manifest) return { ok: false, error: 'not-found' };
+  if (await itemsChangedSince(p.caseId, p.builtAt, database)) return { ok: false, error: 'changed' };
+  const data: RegisterutdragData = { ...(await utdragPackageData(p.caseId, database)), releasedOn: builtOn(p.builtAt), builtAt: p.builtAt.toISOString() };
+  if (!sameFilesAs(data, p.manifest)) return { ok: false, error: 'changed' };
+  const bundle = await renderPrintBundle(data, { kind: 'desk' });
+  await recordAudit(database, { actor: { type: 'staff', id: staffId }, action: 'utdrag.handover_print', entityType: 'case', entityId: p.caseId, details: { packageId: p.id, pages: bundle.pages, notPrinted: bundle.notPrinted.length } });
+  return { ok: true, pdf: bundle.pdf, pages: bundle.pages, diarienummer: p.diarienummer };
+}
+
+/**
+ * The case's items are not frozen by the build: the samordnare can still review one again, and
+ * an answer that comes later adds one. Any such change after the build means the printout would
+ * not be the package handed over.
+ */
+async function itemsChangedSince(caseId: string, builtAt: Date, database: Database): Promise<boolean> {
+  const [changed] = await database
+    .select({ id: utdragItems.id })
+    .from(utdragItems)
+    .where(and(eq(utdragItems.caseId, caseId), or(gt(utdragItems.createdAt, builtAt), gt(utdragItems.reviewedAt, builtAt))))
+    .limit(1);
+  return !!changed;
+}
+
+/**
+ * Whether the data lays out as the ZIP did, by its manifest: the same activities (tables and
+ * portable data by name and number) and the same documents, byte for byte by SHA-256. Catches
+ * what the items' timestamps do not: an activity renamed or removed in the registerförteckning.
+ */
+function sameFilesAs(data: RegisterutdragData, manifest: { files: { path: string; sha256: string }[] }): boolean {
+  const fixed = new Set<string>(Object.values(FILES));
+  const held = new Map(manifest.files.filter((f) => !fixed.has(f.path)).map((f) => [f.path, f.sha256.toLowerCase()]));
+  const expected = packageLayout(data).flatMap((layout, i) => {
+    const activity = data.activities[i]!;
+    const documents = activity.items.flatMap((item) => (item.kind === 'document' ? [{ path: layout.files.get(item.id)!, sha256: item.file.sha256.toLowerCase() }] : []));
+    const tables = [...(activity.items.length ? [layout.table] : []), ...(layout.portability ? [layout.portability.json, layout.portability.csv] : [])];
+    return [...tables.map((path) => ({ path, sha256: null })), ...documents];
+  });
+  return expected.length === held.size && expected.every((f) => held.has(f.path) && (f.sha256 === null || held.get(f.path) === f.sha256));
+}
+
+/** The följebrev's date in the ZIP: the day it was built, on the calendar the portal runs (a demo's may be moved ahead). */
+function builtOn(builtAt: Date): string {
+  return todayInStockholm(new Date(builtAt.getTime() + demoCalendarOffsetDays() * 86_400_000));
 }

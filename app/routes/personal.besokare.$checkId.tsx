@@ -86,9 +86,16 @@ export default function VerifiedPerson() {
       {d.handed ? (
         <NotificationBanner variant="success" title={t('office:case.flash.title')}>
           <p className="notification-banner__heading">{t('pickup.handed')}</p>
-          <p className="body">
-            <a href={`/personal/uthamtning/${d.handed}/fil`}>{t('pickup.download')}</a>
-          </p>
+          <p className="body">{t('pickup.handedNext')}</p>
+          {/* Plain links, not <Link>: a PDF and a ZIP, not pages of the app. */}
+          <ul className="list">
+            <li>
+              <a href={`/personal/uthamtning/${d.handed}/utskrift`}>{t('pickup.print')}</a>
+            </li>
+            <li>
+              <a href={`/personal/uthamtning/${d.handed}/fil`}>{t('pickup.download')}</a>
+            </li>
+          </ul>
         </NotificationBanner>
       ) : null}
       {result && 'error' in result ? <p className="error-message">{t(`pickup.errors.${result.error}`)}</p> : null}

@@ -1,24 +1,34 @@
 /**
  * Reception and kontaktcenter (issue #8): the identity check at the desk, the status-only view of a
  * verified person's cases (audited with the check), and the handover of a registerutdrag waiting at
- * the reception — only to the one who asked, only by the reception, and the ZIP only afterwards.
+ * the reception — only to the one who asked, only by the reception, and the ZIP and the printout
+ * only afterwards, for the official who handed it over, for twelve hours.
  */
 import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, caseEvents, cases, identityChecks } from '../../db/schema/index';
+import { auditLog, caseEvents, cases, identityChecks, pua } from '../../db/schema/index';
+import { utdragPackages } from '../../db/schema/utdrag';
 import { A, addMatrixPeople, args, D, kindOf, L, outcome, type Who } from '../../tests/access-matrix';
-import { addResident, fileCase, useTestDeliveryStore, useTestFileStore } from '../../tests/cases';
+import { addResident, demoKommun, fileCase, useTestDeliveryStore, useTestFileStore } from '../../tests/cases';
 import { useTestDatabase } from '../../tests/db';
+import { pdfText } from '../../tests/pdf-text';
 import { buildTestUtdragPackage } from '../../tests/utdrag';
 import { zipEntries } from '../../tests/zip';
+import type { ProcessingActivity } from '~/domain/processing-activities';
+import { addStaffRole } from '~/models/staff.server';
+import { listUtdragItems, reviewUtdragItem } from '~/models/utdrag-items.server';
 import { currentUtdragPackage } from '~/models/utdrag-package.server';
 import { handOverUtdrag } from '~/models/utdrag-pickup.server';
+import { getCsrfToken } from '~/utils/csrf.server';
+import { folkbokforing } from '~/utils/folkbokforing/index.server';
 import { personnummerLookup } from '~/utils/pnr-crypto.server';
+import { startSession } from '~/utils/session.server';
 import { action as verifyAction, loader as verifyLoader } from './personal.besokare._index';
 import { action as personAction, loader as personLoader } from './personal.besokare.$checkId';
 import { loader as pickupLoader } from './personal.uthamtning._index';
 import { loader as fileLoader } from './personal.uthamtning.$packageId.fil';
+import { loader as printLoader } from './personal.uthamtning.$packageId.utskrift';
 
 const t = useTestDatabase();
 useTestFileStore();
@@ -117,8 +127,9 @@ describe('handover at the reception', () => {
     const wrong = (await personAction(args(world.people.reception!, sven, { checkId: checkIdOf(sven) }, { intent: 'handover', packageId: world.packageId }))) as Response;
     expect(wrong.status).toBe(400);
     expect(await wrong.json()).toEqual({ error: 'not-recipient' });
-    // Not yet handed over: no file.
+    // Not yet handed over: no file, no printout.
     expect(await kindOf(() => fileLoader(args(world.people.reception!, `/personal/uthamtning/${world.packageId}/fil`, { packageId: world.packageId })))).toBe(D);
+    expect(await kindOf(() => printOf('reception'))).toBe(D);
 
     const annas = await check('reception');
     const page = await ((await personLoader(args(world.people.reception!, annas, { checkId: checkIdOf(annas) }))) as Response).json();
@@ -137,5 +148,104 @@ describe('handover at the reception', () => {
     expect(file.headers.get('Cache-Control')).toBe('no-store');
     expect([...(await zipEntries(Buffer.from(await file.arrayBuffer()))).keys()]).toContain('foljebrev.pdf');
     expect(await kindOf(() => fileLoader(args(world.people.kontaktcenter!, `/personal/uthamtning/${world.packageId}/fil`, { packageId: world.packageId })))).toBe(D);
+  });
+});
+
+const printPath = () => `/personal/uthamtning/${world.packageId}/utskrift`;
+const printOf = (label: string) => printLoader(args(world.people[label]!, printPath(), { packageId: world.packageId }));
+
+/** Another reception official of the same kommun, logged in (the matrix has one of each role). */
+async function secondReceptionist(): Promise<Who> {
+  const { sjobacka } = await demoKommun(t.handle);
+  const user = await addStaffRole({ personnummer: '198502149806', name: 'Rut Receptionist', role: 'reception', scope: { kommunId: sjobacka.id } }, { type: 'cli' });
+  const session = (await startSession(new Request('http://localhost/'), { kind: 'staff', staffUserId: user.id })).split(';')[0]!;
+  const csrf = await getCsrfToken(new Request('http://localhost/'));
+  return { label: 'second reception', staffId: user.id, cookie: `${session}; ${csrf.setCookie!.split(';')[0]}`, csrf: csrf.token };
+}
+
+describe('printing at the desk what was just handed over', () => {
+  // Runs after the handover above, on the package Anna was handed.
+  it('gives the official who handed it over the följebrev, the data and the documents as a PDF with no address; audited', async () => {
+    expect(await currentUtdragPackage(world.pickupCaseId)).toMatchObject({ status: 'delivered', handedOverByStaffId: world.people.reception!.staffId });
+    const res = (await printOf('reception')) as Response;
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('application/pdf');
+    expect(res.headers.get('Cache-Control')).toBe('no-store');
+    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(res.headers.get('Content-Disposition')).toMatch(/^attachment; filename="registerutdrag-SN-\d{4}-\d{5}\.pdf"/);
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(res.headers.get('Content-Length')).toBe(String(pdf.length));
+
+    const pages = (await pdfText(pdf)).split('\f').map((p) => p.replace(/\s+/g, ' '));
+    // The följebrev first, from its letterhead; then "Dina uppgifter" and the document (here a notice: the test file is no printable PDF).
+    const [c] = await t.handle.db.select({ diarienummer: cases.diarienummer }).from(cases).where(eq(cases.id, world.pickupCaseId));
+    expect(pages[0]).toMatch(new RegExp(`^Sjöbacka kommun Socialnämnden Registerutdrag Datum \\d{4}-\\d{2}-\\d{2} Diarienummer ${c!.diarienummer} Anna Andersson Registerutdrag – dina personuppgifter hos Socialnämnden`));
+    const all = pages.join(' ');
+    for (const part of ['Det här finns i registerutdraget', 'Dina uppgifter', 'Treserva', 'journal.pdf']) expect(all, part).toContain(part);
+    // Nothing of an envelope: not her address, not Skatteverket's förmedling, not the post's checklist.
+    const home = await folkbokforing().lookup(ANNA);
+    expect(home.status).toBe('found');
+    const address = home.status === 'found' ? home.address : null;
+    for (const part of [address!.street, `${address!.postalCode} ${address!.city}`, 'Förmedlingsuppdrag', 'Box 2820', '403 20 Göteborg', 'REKOMMENDERAT BREV', 'Avs.', 'Till dig som skickar brevet', 'fönsterkuvert', 'kolli-id', 'utskrift för rekommenderat brev', '19800101-9804', ANNA]) {
+      expect(all, part).not.toContain(part);
+    }
+
+    const audits = await t.handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'utdrag.handover_print'), eq(auditLog.entityId, world.pickupCaseId)));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ actorType: 'staff', actorId: world.people.reception!.staffId, entityType: 'case', details: { packageId: world.packageId, pages: pages.length, notPrinted: 1 } });
+    expect(JSON.stringify(audits[0])).not.toMatch(/198001019804|19800101-9804|Anna/);
+  });
+
+  it('is for nobody else: another reception official, other roles, the resident', async () => {
+    const other = await secondReceptionist();
+    expect(await kindOf(() => printLoader(args(other, printPath(), { packageId: world.packageId })))).toBe(D);
+    const expected: Record<string, string> = { reception: A, resident: L };
+    for (const label of ['samordnare SN', 'handläggare SN, assigned', 'registrator SN', 'reception', 'kontaktcenter', 'dataskyddsombud', 'admin', 'resident']) {
+      expect(await kindOf(() => printOf(label)), label).toBe(expected[label] ?? D);
+    }
+    // Not a package id at all: 404 too.
+    expect(await kindOf(() => printLoader(args(world.people.reception!, '/personal/uthamtning/x/utskrift', { packageId: 'x' })))).toBe(D);
+  });
+
+  it('is there for twelve hours after the handover, the ZIP too', async () => {
+    const at = async (hoursAgo: number) => {
+      await t.handle.db.update(utdragPackages).set({ deliveredAt: new Date(Date.now() - hoursAgo * 3_600_000) }).where(eq(utdragPackages.id, world.packageId));
+      const zip = await kindOf(() => fileLoader(args(world.people.reception!, `/personal/uthamtning/${world.packageId}/fil`, { packageId: world.packageId })));
+      return { print: await kindOf(() => printOf('reception')), zip };
+    };
+    expect(await at(11.9)).toEqual({ print: A, zip: A });
+    expect(await at(12.1)).toEqual({ print: D, zip: D });
+    await at(0);
+  });
+
+  it('is refused once the case no longer holds what the package was built from', async () => {
+    const printAudits = async () => (await t.handle.db.select().from(auditLog).where(eq(auditLog.action, 'utdrag.handover_print'))).length;
+    expect(await kindOf(() => printOf('reception'))).toBe(A);
+    const before = await printAudits();
+    const refusedStatus = async () => {
+      const r = await printOf('reception').catch((e: unknown) => e);
+      return r instanceof Response ? r.status : r;
+    };
+
+    // The registerförteckning renames the activity: the letter would not be the one in the ZIP.
+    const [{ puaId }] = (await t.handle.db.select({ puaId: cases.puaId }).from(cases).where(eq(cases.id, world.pickupCaseId))) as [{ puaId: string }];
+    const [{ activities }] = (await t.handle.db.select({ activities: pua.processingActivities }).from(pua).where(eq(pua.id, puaId))) as [{ activities: ProcessingActivity[] }];
+    const renamed = activities.map((a) => (a.code === 'ekonomiskt-bistand' ? { ...a, name: `${a.name} (ny)` } : a));
+    expect(renamed).not.toEqual(activities);
+    await t.handle.db.update(pua).set({ processingActivities: renamed }).where(eq(pua.id, puaId));
+    expect(await refusedStatus()).toBe(409);
+    await t.handle.db.update(pua).set({ processingActivities: activities }).where(eq(pua.id, puaId));
+    expect(await kindOf(() => printOf('reception'))).toBe(A);
+
+    // An item reviewed again after the build.
+    const [item] = await listUtdragItems(world.pickupCaseId);
+    const samordnare = world.people['samordnare SN']!.staffId!;
+    expect(await reviewUtdragItem({ caseId: world.pickupCaseId, itemId: item!.id, staffId: samordnare, review: { outcome: 'release' } })).toMatchObject({ ok: true });
+    expect(await refusedStatus()).toBe(409);
+    // Printed twice, refused twice: only the printouts recorded.
+    expect(await printAudits()).toBe(before + 1);
+    // The ZIP is what was handed over: still there.
+    expect(await kindOf(() => fileLoader(args(world.people.reception!, `/personal/uthamtning/${world.packageId}/fil`, { packageId: world.packageId })))).toBe(A);
   });
 });

@@ -4,12 +4,13 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { pdfAccessibility, pdfText } from '../../../tests/pdf-text';
 import { renderFoljebrev } from './foljebrev.server';
-import { renderPrintBundle, SKATTEVERKET_FORMEDLING, type Mailing } from './print.server';
+import { renderPrintBundle, SKATTEVERKET_FORMEDLING, type Mailing, type PrintFor } from './print.server';
 import { file, printableRegisterutdrag, RECIPIENT_ADDRESS, RECIPIENT_PERSONNUMMER, registerutdrag, withFiles } from './test-fixtures';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 const toAddress: Mailing = { kind: 'address', recipient: { name: 'Renée Åström', address: { ...RECIPIENT_ADDRESS, careOf: 'Berg' } } };
 const viaSkatteverket: Mailing = { kind: 'formedling', personnummer: RECIPIENT_PERSONNUMMER };
+const atTheDesk: PrintFor = { kind: 'desk' };
 
 /** Each page's text, without white space, so that a phrase matches however it was wrapped. */
 async function pages(pdf: Buffer): Promise<string[]> {
@@ -238,6 +239,52 @@ describe('renderPrintBundle', () => {
     }
     const a11y = await pdfAccessibility(bundle.pdf);
     expect(a11y).toMatchObject({ title: 'Copy of personal data – KFN 2026/00042 – printout', lang: 'en-GB' });
+  });
+});
+
+describe('renderPrintBundle for the desk (handed over at the reception, issue #8)', () => {
+  /** What only the address page and the label say: the window, the post, the staff's checklist, Skatteverket. */
+  const envelopeTexts = (lang: 'sv' | 'en') =>
+    lang === 'sv'
+      ? ['REKOMMENDERAT BREV', 'Avs. Kultur- och fritidsnämnden', 'Till dig som skickar brevet', 'fönsterkuvert', 'kolli-id', 'den här sidan inräknad', 'Etikett för innerkuvertet', 'utskrift för rekommenderat brev']
+      : ['REGISTERED MAIL', 'From Kultur- och fritidsnämnden', 'For the member of staff who posts the letter', 'window envelope', 'including this one', 'Label for the inner envelope', 'printout for registered mail'];
+  const addressTexts = [RECIPIENT_ADDRESS.street, `${RECIPIENT_ADDRESS.postalCode} ${RECIPIENT_ADDRESS.city}`, 'c/o Berg', ...Object.values(SKATTEVERKET_FORMEDLING.address), 'Skatteverket', 'Förmedlingsuppdrag', '19800101-9804'];
+
+  it.each([
+    { what: 'Swedish, with data and documents', lang: 'sv' as const, docType: 'Registerutdrag', post: 'Registerutdrag, utskrift för rekommenderat brev' },
+    { what: 'English, with data and documents', lang: 'en' as const, docType: 'Copy of personal data', post: 'Copy of personal data, printout for registered mail' },
+  ])('$what: no address page, the paper följebrev first, then the rest as for post', async ({ lang, docType, post }) => {
+    const data = await printableRegisterutdrag({ language: lang });
+    const desk = await renderPrintBundle(data, atTheDesk);
+    const byPost = await renderPrintBundle(data, toAddress);
+    const letter = await pages(await renderFoljebrev(data, { medium: 'paper' }));
+    const text = await pages(desk.pdf);
+
+    expect(desk.pages).toBe(await pageCount(desk.pdf));
+    expect(desk.pages).toBe(byPost.pages - 1);
+    expect(text.slice(0, letter.length)).toEqual(letter);
+    // Page for page what the post holds after its address page; only the name of the printout differs.
+    expect(text).toEqual((await pages(byPost.pdf)).slice(1).map((page) => page.replaceAll(squash(post), squash(docType))));
+    expect(desk.notPrinted).toEqual(byPost.notPrinted);
+    const all = text.join('');
+    for (const part of [...envelopeTexts(lang), ...addressTexts]) expect(all, part).not.toContain(squash(part));
+    expect((await PDFDocument.load(desk.pdf)).getSubject()).toBe(docType);
+    expect(await pdfAccessibility(desk.pdf)).toMatchObject({ title: (await pdfAccessibility(byPost.pdf)).title, lang: lang === 'sv' ? 'sv-SE' : 'en-GB' });
+  });
+
+  it.each([
+    { what: 'nothing was found: the letter only', data: () => registerutdrag({ activities: [], exclusionDecision: null }), notPrinted: [] as string[] },
+    { what: 'a document it cannot print: its notice in place, in the list returned', data: async () => withFiles(await printableRegisterutdrag(), { 'item-2': file('Ansökan.pdf', 'application/pdf', Buffer.from('%PDF-1.7 garbage')) }), notPrinted: ['item-2'] },
+  ])('$what', async ({ data: make, notPrinted }) => {
+    const data = await make();
+    const desk = await renderPrintBundle(data, atTheDesk);
+    const byPost = await renderPrintBundle(data, toAddress);
+    expect(desk.pages).toBe(byPost.pages - 1);
+    expect(desk.notPrinted.map((n) => n.itemId)).toEqual(notPrinted);
+    const text = await pages(desk.pdf);
+    expect(text[0]).toBe((await pages(await renderFoljebrev(data, { medium: 'paper' })))[0]);
+    if (notPrinted.length) expect(text.join('')).toContain(squash('Dokumentet «Ansökan om föreningsbidrag 2025» kunde inte skrivas ut automatiskt'));
+    for (const part of envelopeTexts('sv')) expect(text.join(''), part).not.toContain(squash(part));
   });
 });
 

@@ -3,7 +3,8 @@
  * samordnare prints one PDF and posts it. In order:
  *
  *   1. the address page for a window envelope, with a checklist for the staff below the window
- *      (and, for förmedling via Skatteverket, a second page: the inner envelope's label);
+ *      (and, for förmedling via Skatteverket, a second page: the inner envelope's label) — none
+ *      when the reception prints the package for the person standing at the desk (issue #8);
  *   2. the följebrev, written for paper;
  *   3. "Dina uppgifter": every released item with its data — what data.json holds in the ZIP;
  *   4. the released documents, in the order the följebrev lists them, as they are.
@@ -31,6 +32,13 @@ export type Mailing =
    * (12 digits, e.g. "198001019804") goes on the inner envelope only — Skatteverket forwards by it. No address of the person ever.
    */
   | { kind: 'formedling'; personnummer: string };
+
+/**
+ * Whom the printout is for: a letter by post (`Mailing`, what a post package stores), or the
+ * person at the reception's desk (issue #8), who takes it in their hand — so no address page,
+ * no label and nothing of an address; the letter and what follows it as for post.
+ */
+export type PrintFor = Mailing | { kind: 'desk' };
 
 export type NotPrinted = { itemId: string; title: string; filename: string };
 export type PrintBundle = { pdf: Buffer; pages: number; notPrinted: NotPrinted[] };
@@ -74,22 +82,29 @@ const LANG_TAG: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' };
 
 const mm = (n: number) => (n * 72) / 25.4;
 
-type Texts = { t: T; lt: T };
+/**
+ * `docType`: what the printout is, in its properties and the running header of our pages among
+ * the documents. "For registered mail" is true of the post, not of a printout handed over at the desk.
+ */
+type Texts = { t: T; lt: T; docType: string };
 type Doc = PdfWriter['doc'];
 
-export async function renderPrintBundle(data: RegisterutdragData, mailing: Mailing): Promise<PrintBundle> {
+export async function renderPrintBundle(data: RegisterutdragData, mailing: PrintFor): Promise<PrintBundle> {
   assertConsistent(data);
   // Checked before anything is printed: a wrong number sends the letter to someone else.
   const personnummer = mailing.kind === 'formedling' ? innerEnvelopeNumber(mailing.personnummer, data.releasedOn) : null;
-  const texts: Texts = { t: await utdragT(data.language), lt: await lettersT(data.language) };
+  const t = await utdragT(data.language);
+  const texts: Texts = { t, lt: await lettersT(data.language), docType: mailing.kind === 'desk' ? t('docType') : t('print.docType') };
 
   const out = await PDFDocument.create();
   await append(out, await PDFDocument.load(await renderFoljebrev(data, { medium: 'paper' })));
   if (hasReleasedData(data)) await append(out, await PDFDocument.load(await renderDataPages(data, texts)));
   const notPrinted = await appendDocuments(out, data, texts);
 
-  const mailingPages = await renderMailingPages(data, mailing, personnummer, texts, { letterPages: out.getPageCount(), notPrinted });
-  await append(out, mailingPages, 0);
+  if (mailing.kind !== 'desk') {
+    const mailingPages = await renderMailingPages(data, mailing, personnummer, texts, { letterPages: out.getPageCount(), notPrinted });
+    await append(out, mailingPages, 0);
+  }
 
   setMetadata(out, data, texts);
   const pdf = Buffer.from(await out.save());
@@ -112,22 +127,22 @@ async function append(out: PDFDocument, source: PDFDocument, at?: number): Promi
 }
 
 /** What a viewer shows in its title bar and properties. */
-function setMetadata(out: PDFDocument, data: RegisterutdragData, { t }: Texts) {
+function setMetadata(out: PDFDocument, data: RegisterutdragData, { t, docType }: Texts) {
   out.setTitle(t('print.title', { diarienummer: data.diarienummer }), { showInWindowTitleBar: true });
   out.setLanguage(LANG_TAG[data.language]);
   out.setAuthor(`${data.pua.name}, ${data.kommun.name}`);
-  out.setSubject(t('print.docType'));
+  out.setSubject(docType);
   out.setCreator('Dataskyddsportalen');
 }
 
 /** The options every page we lay out shares; `pageLabel` and `footer` differ by part. */
-function pdfOptions(data: RegisterutdragData, { t, lt }: Texts, title: string, docType: string): PdfOptions {
+function pdfOptions(data: RegisterutdragData, { lt, docType }: Texts, title: string, header: string): PdfOptions {
   return {
     lang: data.language,
     title,
     author: `${data.pua.name}, ${data.kommun.name}`,
-    subject: t('print.docType'),
-    runningHeader: { left: `${data.kommun.name}  ·  ${data.pua.name}`, right: `${docType}  ·  ${lt('common.dnr')} ${data.diarienummer}` },
+    subject: docType,
+    runningHeader: { left: `${data.kommun.name}  ·  ${data.pua.name}`, right: `${header}  ·  ${lt('common.dnr')} ${data.diarienummer}` },
     footer: footerLine(data.pua, [data.kommun.website]),
     pageLabel: pageLabel(lt),
   };
@@ -157,7 +172,7 @@ async function renderMailingPages(data: RegisterutdragData, mailing: Mailing, pe
 function renderMailing(data: RegisterutdragData, mailing: Mailing, personnummer: string | null, texts: Texts, counts: MailingCounts & { own: number }): Promise<Buffer> {
   const { t, lt } = texts;
   const total = counts.own + counts.letterPages;
-  const options = pdfOptions(data, texts, t('print.title', { diarienummer: data.diarienummer }), t('print.docType'));
+  const options = pdfOptions(data, texts, t('print.title', { diarienummer: data.diarienummer }), texts.docType);
   // The printout's own page numbers: these pages are the first of it.
   const numbered = { ...options, pageLabel: (page: number) => lt('page', { page, pages: total }) };
   return renderPdf(numbered, (pdf) => {
@@ -506,9 +521,9 @@ async function appendImagePage(out: PDFDocument, image: PDFImage, item: Document
 
 /** Options for a page of our own among the documents: no page numbers, the case in the footer. */
 function sheetOptions(item: DocumentItem, data: RegisterutdragData, texts: Texts): PdfOptions {
-  const { t, lt } = texts;
+  const { lt, docType } = texts;
   return {
-    ...pdfOptions(data, texts, `${item.title} – ${data.diarienummer}`, t('print.docType')),
+    ...pdfOptions(data, texts, `${item.title} – ${data.diarienummer}`, docType),
     footer: `${data.pua.name}  ·  ${lt('common.dnr')} ${data.diarienummer}`,
     pageLabel: () => '',
   };
