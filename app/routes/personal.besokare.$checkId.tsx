@@ -5,7 +5,7 @@
  * the registerutdrag waiting for them, handed over here. Every lookup is audited with the check.
  */
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CsrfInput } from '~/components/csrf-input';
 import { Button } from '~/components/ui/button';
@@ -15,11 +15,10 @@ import { SummaryList } from '~/components/ui/summary-list';
 import { Table } from '~/components/ui/table';
 import { maskPersonnummer } from '~/domain/personnummer';
 import { caseStatusFor } from '~/models/case-status-lookup.server';
-import { activeCheck } from '~/models/identity-checks.server';
 import { handOverUtdrag, pickupsFor } from '~/models/utdrag-pickup.server';
 import { puasWithPermissionFor } from '~/utils/auth.server';
 import { validateCsrf } from '~/utils/csrf.server';
-import { requireVerifier } from '~/utils/identity-scope.server';
+import { requireVerifiedPerson } from '~/utils/identity-scope.server';
 import { i18next } from '~/utils/i18next.server';
 import { pageMeta } from '~/utils/page-meta';
 import { formatLongDate } from '~/utils/text-format';
@@ -27,18 +26,14 @@ import { isUuid } from '~/domain/uuid';
 
 export const handle = { i18n: ['visitor', 'office', 'request'] };
 
-/** The check, or back to identifying: a check outlives neither its conversation nor its session. */
-async function verified(request: Request, checkId: string | undefined) {
-  const scope = await requireVerifier(request);
-  const check = await activeCheck(checkId ?? '', scope.official);
-  if (!check) throw redirect('/personal/besokare?utgangen=1');
-  return { ...scope, check };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { staff, check } = await verified(request, params.checkId);
+  const { staff, check } = await requireVerifiedPerson(request, params.checkId);
   // Each part in the PUAs where its own permission holds: status (read:case-status), pick-ups (handover).
-  const [statusPuas, handoverPuas] = await Promise.all([puasWithPermissionFor(request, 'read:case-status:kommun'), puasWithPermissionFor(request, 'handover:package:kommun')]);
+  const [statusPuas, handoverPuas, registerPuas] = await Promise.all([
+    puasWithPermissionFor(request, 'read:case-status:kommun'),
+    puasWithPermissionFor(request, 'handover:package:kommun'),
+    puasWithPermissionFor(request, 'register:request:visitor'),
+  ]);
   const [t, locale, cases, pickups] = await Promise.all([
     i18next.getFixedT(request, ['visitor', 'common']),
     i18next.getLocale(request),
@@ -50,9 +45,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     title: `${t('visitor:person.title')} – ${t('common:service.name')}`,
     locale,
+    checkId: check.id,
     person: { name: check.name, pnrMasked: maskPersonnummer(check.personnummer), method: check.method, document: check.document, checkedAt: check.checkedAt.toISOString() },
     cases,
     pickups,
+    // The reception registers a request for the person (walk-in or phone); the kontaktcenter gives status only.
+    mayRegister: registerPuas.length > 0,
     handed: handed && isUuid(handed) ? handed : null,
   });
 }
@@ -60,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { staff, check } = await verified(request, params.checkId);
+  const { staff, check } = await requireVerifiedPerson(request, params.checkId);
   const form = await request.formData();
   await validateCsrf(form, request);
   if (form.get('intent') !== 'handover') throw new Response('Bad Request', { status: 400 });
@@ -143,6 +141,18 @@ export default function VerifiedPerson() {
         />
       )}
       <InsetText>{t('person.refer')}</InsetText>
+
+      {d.mayRegister ? (
+        <>
+          <h2 className="heading-m">{t('person.newRequestHeading')}</h2>
+          <p className="body">{t('person.newRequestBody')}</p>
+          <p className="body">
+            <Link to={`/personal/besokare/${d.checkId}/begaran`} className="button">
+              {t('person.newRequest', { name: p.name })}
+            </Link>
+          </p>
+        </>
+      ) : null}
 
       {d.pickups ? (
         <>

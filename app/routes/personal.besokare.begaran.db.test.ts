@@ -21,6 +21,7 @@ import { todayInStockholm } from '~/utils/dates.server';
 import { personnummerLookup } from '~/utils/pnr-crypto.server';
 import { getSession, startSession } from '~/utils/session.server';
 import { action as verifyAction } from './personal.besokare._index';
+import { loader as personLoader } from './personal.besokare.$checkId';
 import { action as startAction, loader as startLoader } from './personal.besokare.$checkId_.begaran._index';
 import { action as stepAction, loader as stepLoader } from './personal.besokare.$checkId_.begaran.$draftId.$step';
 import { action as filesAction } from './personal.besokare.$checkId_.begaran.$draftId.bilagor';
@@ -117,6 +118,14 @@ describe('who may register a request for a visitor', () => {
     const own = await checkId(world.people.kontaktcenter!);
     expect(await kindOf(() => startLoader(args(world.people.kontaktcenter!, `/personal/besokare/${own}/begaran`, { checkId: own })))).toBe(D);
     expect(await kindOf(() => startAction(args(world.people.kontaktcenter!, `/personal/besokare/${own}/begaran`, { checkId: own }, { intent: 'start' })))).toBe(D);
+  });
+
+  it('the person’s page offers it to the reception, not to the kontaktcenter', async () => {
+    for (const [label, offered] of [['reception', true], ['kontaktcenter', false]] as const) {
+      const check = await checkId(world.people[label]!);
+      const page = await ((await personLoader(args(world.people[label]!, `/personal/besokare/${check}`, { checkId: check }))) as Response).json();
+      expect(page.mayRegister, label).toBe(offered);
+    }
   });
 
   it('the reception may, on its own check only: another official is sent back to identify', async () => {
