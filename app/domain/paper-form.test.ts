@@ -47,11 +47,11 @@ describe('a valid form', () => {
     });
   });
 
-  it('keeps who signed for someone else (no filer resident for paper), with a personnummer only if given', () => {
+  it('keeps who signed for someone else, with their personnummer: the answer goes to them (DOMAIN.md §3, §7)', () => {
     const r = checkPaperForm({ ...valid, relation: 'principal', requesterName: 'Bo Ombud', requesterPersonnummer: '19700101-8006' }, TODAY);
     expect(r.ok && r.form.requester).toEqual({ name: 'Bo Ombud', personnummer: '197001018006' });
-    const without = checkPaperForm({ ...valid, relation: 'ward', requesterName: 'Bo God Man' }, TODAY);
-    expect(without.ok && without.form.requester).toEqual({ name: 'Bo God Man', personnummer: null });
+    // Without it the letter, the pick-up and Mina ärenden could only be the subject's.
+    expect(checkPaperForm({ ...valid, relation: 'ward', requesterName: 'Bo God Man' }, TODAY)).toEqual({ ok: false, errors: { requesterPersonnummer: 'required' } });
   });
 
   it('passes the skyddade personuppgifter box through', () => {
@@ -72,10 +72,11 @@ describe.each<[string, Partial<PaperFormInput>, Record<string, string>]>([
   ['no subject personnummer', { subjectPersonnummer: ' ' }, { subjectPersonnummer: 'required' }],
   ['a malformed personnummer', { subjectPersonnummer: '1980-01-01' }, { subjectPersonnummer: 'format' }],
   ['a wrong check digit', { subjectPersonnummer: '19800101-9805' }, { subjectPersonnummer: 'checksum' }],
-  ['a child who was 18 on the stamp date (FB 6 kap.)', { relation: 'child', requesterName: 'Vera Vårdnadshavare' }, { subjectPersonnummer: 'notChild' }],
+  ['a child who was 18 on the stamp date (FB 6 kap.)', { relation: 'child', requesterName: 'Vera Vårdnadshavare', requesterPersonnummer: '19700101-8006' }, { subjectPersonnummer: 'notChild' }],
   ['no subject name', { subjectName: '' }, { subjectName: 'required' }],
   ['a subject name over NAME_MAX', { subjectName: 'A'.repeat(201) }, { subjectName: 'tooLong' }],
-  ['someone else asks without a name', { relation: 'principal' }, { requesterName: 'required' }],
+  ['someone else asks without a name or personnummer', { relation: 'principal' }, { requesterName: 'required', requesterPersonnummer: 'required' }],
+  ['someone else asks without a personnummer', { relation: 'child', requesterName: 'Vera Vårdnadshavare', subjectPersonnummer: '201003219829' }, { requesterPersonnummer: 'required' }],
   ['the requester’s personnummer, given but invalid', { relation: 'principal', requesterName: 'Bo', requesterPersonnummer: '19700101-8001' }, { requesterPersonnummer: 'checksum' }],
   ['the requester is the subject', { relation: 'principal', requesterName: 'Anna', requesterPersonnummer: '198001019804' }, { requesterPersonnummer: 'sameAsSubject' }],
   ['no delivery', { delivery: '' }, { delivery: 'chooseDelivery' }],
@@ -105,7 +106,7 @@ describe('the stamp date (DOMAIN.md §5: the deadline runs from the day the requ
 
   it('decides notChild on the stamp date, not on today', () => {
     // Born 2008-03-05: 17 on a stamp of 2026-03-03, 18 by today (2026-03-10).
-    const child = { ...valid, relation: 'child', requesterName: 'Vera', subjectPersonnummer: '200803052380' };
+    const child = { ...valid, relation: 'child', requesterName: 'Vera', requesterPersonnummer: '19700101-8006', subjectPersonnummer: '200803052380' };
     expect(checkPaperForm(child, TODAY).ok).toBe(true);
     expect(checkPaperForm({ ...child, stamp: { day: '5', month: '3', year: '2026' } }, TODAY)).toEqual({ ok: false, errors: { subjectPersonnummer: 'notChild' } });
   });

@@ -42,8 +42,8 @@ export type PaperForm = {
   puaIds: string[];
   relation: Relation;
   subject: { personnummer: string; name: string };
-  /** Null when the form is the person's own (relation self). */
-  requester: { name: string; personnummer: string | null } | null;
+  /** Who signed for someone else (relation child, principal, ward); null when the form is the person's own. */
+  requester: { name: string; personnummer: string } | null;
   delivery: Delivery;
   receivedDate: IsoDate;
   protectedIdentity: boolean;
@@ -57,7 +57,7 @@ export type PaperFormErrors = Partial<{
   subjectPersonnummer: PnrError | 'notChild';
   subjectName: 'required' | 'tooLong';
   requesterName: 'required' | 'tooLong';
-  requesterPersonnummer: PersonnummerError | 'sameAsSubject';
+  requesterPersonnummer: 'required' | PersonnummerError | 'sameAsSubject';
   delivery: 'chooseDelivery';
   stamp: 'required' | 'incomplete' | 'notADate' | 'future' | 'tooOld';
 }>;
@@ -117,22 +117,20 @@ export function checkPaperForm(input: PaperFormInput, today: IsoDate): PaperForm
   if (!subjectName) errors.subjectName = 'required';
   else if (subjectName.length > NAME_MAX) errors.subjectName = 'tooLong';
 
-  // Someone else signed: there is no filer resident for paper, so their name is kept with the
-  // answers; the personnummer only when the form gives it, and then it must be valid.
+  // Someone else signed (a guardian, ombud or god man): they are the one the answer goes to — the
+  // letter's addressee, the one who collects at the desk or logs in to read it (DOMAIN.md §3, §7) —
+  // so the form's name and personnummer of the signer are both needed.
   let requester: PaperForm['requester'] = null;
   if (relation && relation !== 'self') {
     const name = clean(input.requesterName);
     if (!name) errors.requesterName = 'required';
     else if (name.length > NAME_MAX) errors.requesterName = 'tooLong';
-    let pnr: string | null = null;
-    if (input.requesterPersonnummer.trim()) {
-      const parsed = parsePersonnummer(input.requesterPersonnummer, today);
-      if (!parsed.ok) errors.requesterPersonnummer = parsed.error;
-      // Asking on someone else's behalf: the two cannot be the same person (then it is "self").
-      else if (subject && parsed.pnr.value === subject.value) errors.requesterPersonnummer = 'sameAsSubject';
-      else pnr = parsed.pnr.value;
-    }
-    requester = { name, personnummer: pnr };
+    const parsed = input.requesterPersonnummer.trim() ? parsePersonnummer(input.requesterPersonnummer, today) : null;
+    if (!parsed) errors.requesterPersonnummer = 'required';
+    else if (!parsed.ok) errors.requesterPersonnummer = parsed.error;
+    // Asking on someone else's behalf: the two cannot be the same person (then it is "self").
+    else if (subject && parsed.pnr.value === subject.value) errors.requesterPersonnummer = 'sameAsSubject';
+    else requester = { name, personnummer: parsed.pnr.value };
   }
 
   // "Hämta i receptionen" / "rekommenderat brev" on the form, or the portal (§7).

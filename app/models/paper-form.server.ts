@@ -9,9 +9,9 @@ import { attachments, cases, pua, submissions } from '../../db/schema/index';
 import type { PaperForm } from '~/domain/paper-form';
 import { db, type Database } from '../utils/db.server';
 import { storeFile } from '../utils/file-store.server';
-import { encryptPersonnummer, personnummerLookup } from '../utils/pnr-crypto.server';
 import type { UploadedFile } from '../utils/uploads.server';
 import { writeAudit } from './audit.server';
+import { residentForVisitor } from './resident.server';
 import { fileSubmission, type FiledSubmission } from './submission.server';
 import { isUuid } from '~/domain/uuid';
 
@@ -38,19 +38,21 @@ export async function registerPaperForm(input: PaperRegistration, database: Data
   const stored = await storeFile(input.scan.bytes);
   return database.transaction(async (txn) => {
     const tx = txn as unknown as Database;
+    // A guardian, ombud or god man who signed is the one who asked: the filer, as online (ADR 016),
+    // so the letter, the pick-up and Mina ärenden are theirs. Their own form has no other filer.
+    const filer = form.requester ? await residentForVisitor(form.requester.personnummer, form.requester.name, tx) : null;
     const filed = await fileSubmission(
       {
         draftId: input.registrationId,
         kommunId: form.kommunId,
-        filedByResidentId: null,
+        filedByResidentId: filer,
         channel: 'paper',
         relation: form.relation,
         subject: form.subject,
         rights: form.rights,
         puaIds: form.puaIds,
-        // Who signed for someone else: paper has no filer resident to point at.
-        // The requester's personnummer only encrypted, with its keyed lookup (ADR 005), like every other.
-        answers: { rights: form.rights, relation: form.relation, puaIds: form.puaIds, delivery: form.delivery, protectedIdentity: form.protectedIdentity, ...(form.requester ? { requester: requesterAnswer(form.requester) } : {}) },
+        // The signer's name as on the form; their personnummer only with the resident (ADR 005).
+        answers: { rights: form.rights, relation: form.relation, puaIds: form.puaIds, delivery: form.delivery, protectedIdentity: form.protectedIdentity, ...(form.requester ? { requester: { name: form.requester.name } } : {}) },
         protectedIdentity: form.protectedIdentity,
         receivedAt: new Date(),
         receivedDate: form.receivedDate,
@@ -75,10 +77,6 @@ export async function registerPaperForm(input: PaperRegistration, database: Data
     });
     return filed;
   });
-}
-
-function requesterAnswer(r: NonNullable<PaperForm['requester']>) {
-  return { name: r.name, ...(r.personnummer ? { pnrCiphertext: encryptPersonnummer(r.personnummer), pnrLookup: personnummerLookup(r.personnummer) } : {}) };
 }
 
 export type PaperReceipt = {

@@ -82,14 +82,15 @@ async function peopleOf(caseId: string, database: Database) {
     .where(eq(cases.id, caseId));
   if (!row) throw new Error(`case ${caseId} not found`);
   const subject = decryptPersonnummer(row.subjectCipher);
-  // A guardian, ombud or god man receives the answer about the child, principal or ward.
-  const recipient = row.relation !== 'self' && row.filerCipher ? decryptPersonnummer(row.filerCipher) : subject;
+  // A guardian, ombud or god man receives the answer about the child, principal or ward; when no
+  // one who asked is known (an older paper form without the signer's personnummer), nobody does.
+  const recipient = row.relation === 'self' ? subject : row.filerCipher ? decryptPersonnummer(row.filerCipher) : null;
   return { submissionId: row.submissionId, assigneeId: row.assigneeId, subject, recipient, caseProtected: row.caseProtected };
 }
 
 async function lookUp(caseId: string, database: Database) {
   const people = await peopleOf(caseId, database);
-  const recipient = await folkbokforing().lookup(people.recipient);
+  const recipient: FolkbokforingRecord = people.recipient ? await folkbokforing().lookup(people.recipient) : { status: 'not_found' };
   const subject = people.subject === people.recipient ? recipient : await folkbokforing().lookup(people.subject);
   const isProtected = (r: FolkbokforingRecord) => r.status === 'found' && r.protection !== null;
   return { people, recipient, protectedFound: isProtected(recipient) || isProtected(subject), protectedFlag: isProtected(recipient) || isProtected(subject) || people.caseProtected };
@@ -132,7 +133,7 @@ export async function printMailing(caseId: string, staffId: string, database: Da
   });
   if (recipient.status !== 'found') throw new Error(`no folkbokföringsadress for the recipient of case ${caseId} (${recipient.status})`);
   // Protected by the folkbokföring or by the person's own word when filing: no address, ever.
-  if (protectedFlag || recipient.protection) return { kind: 'formedling', personnummer: people.recipient };
+  if (protectedFlag || recipient.protection) return { kind: 'formedling', personnummer: people.recipient! };
   return { kind: 'address', recipient: { name: `${recipient.name.given} ${recipient.name.surname}`, address: recipient.address } };
 }
 

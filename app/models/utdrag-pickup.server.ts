@@ -28,10 +28,10 @@ const waiting = (puaIds: readonly string[]) =>
   and(inArray(cases.puaId, [...puaIds]), eq(utdragPackages.deliveryMethod, 'reception'), eq(utdragPackages.status, 'built'));
 
 function recipientOf(row: { relation: string; subjectCipher: string; subjectLookup: string; filerCipher: string | null; filerLookup: string | null; subjectName: string; filerName: string | null }) {
-  const other = row.relation !== 'self' && row.filerCipher && row.filerLookup;
-  return other
-    ? { name: row.filerName ?? row.subjectName, cipher: row.filerCipher!, lookup: row.filerLookup! }
-    : { name: row.subjectName, cipher: row.subjectCipher, lookup: row.subjectLookup };
+  if (row.relation === 'self') return { name: row.subjectName, cipher: row.subjectCipher, lookup: row.subjectLookup };
+  // For a child, principal or ward: the one who asked. None known (an older paper form without the
+  // signer's personnummer): nobody can be checked against it, so nobody collects it at the desk.
+  return row.filerCipher && row.filerLookup ? { name: row.filerName ?? row.subjectName, cipher: row.filerCipher, lookup: row.filerLookup } : null;
 }
 
 const columns = {
@@ -66,7 +66,19 @@ async function waitingRows(puaIds: readonly string[], database: Database) {
   return packagesWithPeople(database).where(waiting(puaIds)).orderBy(asc(utdragPackages.builtAt));
 }
 
-export type PickupRow = { packageId: string; caseId: string; diarienummer: string; puaName: string; recipientName: string | null; recipientPnrMasked: string | null; readySince: string | null; availableUntil: string | null; expired: boolean };
+export type PickupRow = {
+  packageId: string;
+  caseId: string;
+  diarienummer: string;
+  puaName: string;
+  recipientName: string | null;
+  recipientPnrMasked: string | null;
+  /** No one who asked is known, so nobody can collect it: the nämnd must contact the person. */
+  recipientUnknown: boolean;
+  readySince: string | null;
+  availableUntil: string | null;
+  expired: boolean;
+};
 
 /** The reception's pick-up list: who is to collect what, personnummer masked (DOMAIN.md §9). Audited. */
 export async function pickupList(puaIds: readonly string[], staffId: string, database: Database = db()): Promise<PickupRow[]> {
@@ -82,8 +94,9 @@ export async function pickupList(puaIds: readonly string[], staffId: string, dat
       caseId: r.caseId,
       diarienummer: r.diarienummer,
       puaName: r.puaName,
-      recipientName: r.protectedIdentity ? null : who.name,
-      recipientPnrMasked: r.protectedIdentity ? null : maskPersonnummer(decryptPersonnummer(who.cipher)),
+      recipientName: r.protectedIdentity || !who ? null : who.name,
+      recipientPnrMasked: r.protectedIdentity || !who ? null : maskPersonnummer(decryptPersonnummer(who.cipher)),
+      recipientUnknown: !who,
       readySince: r.builtAt ? r.builtAt.toISOString() : null,
       availableUntil: r.availableUntil,
       expired: !!r.availableUntil && r.availableUntil < today,
@@ -95,14 +108,15 @@ export async function pickupList(puaIds: readonly string[], staffId: string, dat
 export async function pickupsFor(check: ActiveCheck, puaIds: readonly string[], database: Database = db()): Promise<PickupRow[]> {
   const today = todayInStockholm();
   return (await waitingRows(puaIds, database))
-    .filter((r) => recipientOf(r).lookup === check.pnrLookup)
+    .filter((r) => recipientOf(r)?.lookup === check.pnrLookup)
     .map((r) => ({
       packageId: r.packageId,
       caseId: r.caseId,
       diarienummer: r.diarienummer,
       puaName: r.puaName,
-      recipientName: recipientOf(r).name,
+      recipientName: recipientOf(r)!.name,
       recipientPnrMasked: maskPersonnummer(check.personnummer),
+      recipientUnknown: false,
       readySince: r.builtAt ? r.builtAt.toISOString() : null,
       availableUntil: r.availableUntil,
       expired: !!r.availableUntil && r.availableUntil < today,
@@ -125,7 +139,7 @@ export async function handOverUtdrag(input: { packageId: string; check: ActiveCh
       .where(and(eq(utdragPackages.id, input.packageId), waiting(input.puaIds)))
       .for('update', { of: utdragPackages });
     if (!row) return { ok: false, error: 'not-found' };
-    if (recipientOf(row).lookup !== input.check.pnrLookup) return { ok: false, error: 'not-recipient' };
+    if (recipientOf(row)?.lookup !== input.check.pnrLookup) return { ok: false, error: 'not-recipient' };
     if (row.availableUntil && row.availableUntil < todayInStockholm()) return { ok: false, error: 'expired' };
     await tx.update(utdragPackages).set({ status: 'delivered', deliveredAt: new Date(), handedOverByStaffId: input.staffId, handoverCheckId: input.check.id }).where(eq(utdragPackages.id, row.packageId));
     await tx.insert(caseEvents).values({ caseId: row.caseId, type: 'utdrag.handed_over', actorType: 'staff', actorId: input.staffId, visibleToResident: true, data: { packageId: row.packageId, method: input.check.method } });

@@ -157,7 +157,7 @@ export default function PaperFormPage() {
         <h2 className="heading-m">{t('paper:form.requesterHeading')}</h2>
         <p className="body">{t('paper:form.requesterIntro')}</p>
         <TextInput id="requesterName" name="requesterName" label={t('paper:form.requesterName')} autoComplete="off" defaultValue={v?.requesterName} error={error('requesterName')} />
-        <TextInput id="requesterPersonnummer" name="requesterPersonnummer" label={t('paper:form.requesterPersonnummer')} optional width={20} inputMode="numeric" autoComplete="off" defaultValue={v?.requesterPersonnummer} error={error('requesterPersonnummer')} />
+        <TextInput id="requesterPersonnummer" name="requesterPersonnummer" label={t('paper:form.requesterPersonnummer')} width={20} inputMode="numeric" autoComplete="off" defaultValue={v?.requesterPersonnummer} error={error('requesterPersonnummer')} />
         <Radios
           id="delivery"
           name="delivery"

@@ -5,11 +5,13 @@
  * with the submission, and a receipt that only the PUAs' registering staff can open.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { attachments, auditLog, cases, submissions } from '../../db/schema/index';
+import { attachments, auditLog, cases, residents, submissions } from '../../db/schema/index';
 import { A, addMatrixPeople, args, D, kindOf, L, type Who } from '../../tests/access-matrix';
-import { addResident, useTestFileStore } from '../../tests/cases';
+import { addResident, demoKommun, useTestDeliveryStore, useTestFileStore } from '../../tests/cases';
+import { buildTestUtdragPackage } from '../../tests/utdrag';
 import { useTestDatabase } from '../../tests/db';
 import { gdprDeadline } from '~/domain/deadlines';
 import { addDays } from '~/domain/iso-date';
@@ -18,12 +20,14 @@ import { getStaffCase, listInbox } from '~/models/staff-cases.server';
 import { caseScopeOf } from '~/utils/auth.server';
 import { todayInStockholm } from '~/utils/dates.server';
 import { readStoredFile } from '~/utils/file-store.server';
-import { personnummerLookup } from '~/utils/pnr-crypto.server';
+import { encryptPersonnummer, personnummerLookup } from '~/utils/pnr-crypto.server';
+import { handOverUtdrag, pickupList, pickupsFor } from '~/models/utdrag-pickup.server';
 import { action as formAction, loader as formLoader } from './personal.pappersblankett._index';
 import { loader as receiptLoader } from './personal.pappersblankett.$submissionId';
 
 const t = useTestDatabase();
 useTestFileStore();
+useTestDeliveryStore();
 
 const PDF = Buffer.from('%PDF-1.4\n% inskannad blankett\n');
 const world = {} as { people: Record<string, Who>; sn: string; bun: string; granasaSn: string };
@@ -104,7 +108,7 @@ describe('validation', () => {
     ['no relation', { relation: 'x' }, { relation: 'chooseRelation' }],
     ['a wrong personnummer', { subjectPersonnummer: '19800101-9805' }, { subjectPersonnummer: 'checksum' }],
     ['no name', { subjectName: ' ' }, { subjectName: 'required' }],
-    ['an ombud without a name', { relation: 'principal' }, { requesterName: 'required' }],
+    ['an ombud without a name or personnummer', { relation: 'principal' }, { requesterName: 'required', requesterPersonnummer: 'required' }],
     ['an ombud with an invalid personnummer', { relation: 'principal', requesterName: 'Bo Ombud', requesterPersonnummer: '123' }, { requesterPersonnummer: 'format' }],
     ['no delivery', { delivery: '' }, { delivery: 'chooseDelivery' }],
     ['no stamp', { 'stamp-day': '', 'stamp-month': '', 'stamp-year': '' }, { stamp: 'required' }],
@@ -152,10 +156,14 @@ describe('a paper form with last week’s stamp', () => {
     expect(r.headers.get('Location')).toBe(`/personal/pappersblankett/${submissionId}`);
 
     const [s] = await t.handle.db.select().from(submissions).where(eq(submissions.id, submissionId));
-    expect(s).toMatchObject({ channel: 'paper', filedByResidentId: null, relation: 'principal', subjectName: 'Anna Andersson', subjectPnrLookup: personnummerLookup('198001019804') });
-    // The ombud's personnummer only encrypted, with its keyed lookup (ADR 005).
-    expect(s!.answers).toMatchObject({ delivery: 'reception', requester: { name: 'Bo Ombud', pnrCiphertext: expect.any(String), pnrLookup: personnummerLookup('197001018006') } });
-    expect(JSON.stringify(s!.answers)).not.toContain('197001018006');
+    expect(s).toMatchObject({ channel: 'paper', relation: 'principal', subjectName: 'Anna Andersson', subjectPnrLookup: personnummerLookup('198001019804'), registeredByStaffId: who.staffId });
+    // The ombud who signed asked: the filer, as online, so the answer goes to them (ADR 016).
+    const [bo] = await t.handle.db.select().from(residents).where(eq(residents.pnrLookup, personnummerLookup('197001018006')));
+    expect(bo).toMatchObject({ name: 'Bo Ombud', lastLoginAt: null });
+    expect(s!.filedByResidentId).toBe(bo!.id);
+    // Their personnummer only encrypted with the resident (ADR 005); the answers keep the name as signed.
+    expect(s!.answers).toMatchObject({ delivery: 'reception', requester: { name: 'Bo Ombud' } });
+    expect(JSON.stringify(s!.answers)).not.toMatch(/197001018006|pnr/);
 
     const filed = await t.handle.db.select().from(cases).where(eq(cases.submissionId, submissionId));
     // Registerutdrag and rättelse to SN and BUN: two kinds per nämnd.
@@ -208,5 +216,53 @@ describe('a paper form with last week’s stamp', () => {
     for (const submissionId of [other?.id ?? crypto.randomUUID(), 'not-a-uuid']) {
       expect(await kindOf(() => receiptLoader(args(world.people.reception!, `/personal/pappersblankett/${submissionId}`, { submissionId })))).toBe(D);
     }
+  });
+});
+
+describe('the one who signed is the one who asked (ADR 016)', () => {
+  const BO = '197001018006';
+  const ombudForm = () => ({ ...validFields(), rights: ['registerutdrag'], relation: 'principal', requesterName: 'Bo Ombud', requesterPersonnummer: '19700101-8006', delivery: 'reception' });
+  const checkOf = (personnummer: string, name: string) => ({ id: crypto.randomUUID(), method: 'id_document' as const, personnummer, pnrLookup: personnummerLookup(personnummer), name, document: null, checkedAt: new Date() });
+
+  it('a registerutdrag asked for on paper by an ombud waits at the reception for the ombud, not for the one it is about', async () => {
+    const r = await answer(() => formAction(post(world.people.reception!, ombudForm())));
+    const submissionId = r.headers.get('Location')!.split('/').pop()!;
+    const [c] = await t.handle.db.select().from(cases).where(eq(cases.submissionId, submissionId));
+    const packageId = await buildTestUtdragPackage(t.handle, c!.id);
+    const { sjobacka } = await demoKommun(t.handle);
+    const puaIds = sjobacka.pua.map((p) => p.id);
+    expect((await pickupsFor(checkOf(BO, 'Bo Ombud'), puaIds)).map((p) => p.packageId)).toContain(packageId);
+    expect((await pickupsFor(checkOf('198001019804', 'Anna Andersson'), puaIds)).map((p) => p.packageId)).not.toContain(packageId);
+    const row = (await pickupList(puaIds, world.people.reception!.staffId!)).find((p) => p.packageId === packageId);
+    expect(row).toMatchObject({ recipientName: 'Bo Ombud', recipientPnrMasked: '19700101-****', recipientUnknown: false });
+  });
+
+  it('migration 0016 makes the signer of an older paper form its filer; without their personnummer nobody collects it', async () => {
+    const older = await answer(() => formAction(post(world.people.reception!, ombudForm())));
+    const olderId = older.headers.get('Location')!.split('/').pop()!;
+    const unknown = await answer(() => formAction(post(world.people.reception!, ombudForm())));
+    const unknownId = unknown.headers.get('Location')!.split('/').pop()!;
+    // As the paper form stored them before: no filer, the signer in the answers (with or without a personnummer).
+    const asBefore = { name: 'Bo Ombud', pnrCiphertext: encryptPersonnummer(BO), pnrLookup: personnummerLookup(BO) };
+    await t.handle.db.update(submissions).set({ filedByResidentId: null, answers: { relation: 'principal', delivery: 'reception', requester: asBefore } }).where(eq(submissions.id, olderId));
+    await t.handle.db.update(submissions).set({ filedByResidentId: null, answers: { relation: 'principal', delivery: 'reception', requester: { name: 'Bo Ombud' } } }).where(eq(submissions.id, unknownId));
+    for (const statement of fs.readFileSync('db/migrations/0016_paper_requester_as_filer.sql', 'utf8').split('--> statement-breakpoint')) await t.handle.raw.executeSql(statement, []);
+
+    const [bo] = await t.handle.db.select().from(residents).where(eq(residents.pnrLookup, personnummerLookup(BO)));
+    const [fixed] = await t.handle.db.select().from(submissions).where(eq(submissions.id, olderId));
+    expect(fixed).toMatchObject({ filedByResidentId: bo!.id, answers: { requester: { name: 'Bo Ombud' } } });
+    expect(JSON.stringify(fixed!.answers)).not.toContain('pnr');
+    const [left] = await t.handle.db.select().from(submissions).where(eq(submissions.id, unknownId));
+    expect(left!.filedByResidentId).toBeNull();
+
+    // Its package names nobody on the pick-up list, and is handed over to nobody, the subject included.
+    const [c] = await t.handle.db.select().from(cases).where(eq(cases.submissionId, unknownId));
+    const packageId = await buildTestUtdragPackage(t.handle, c!.id);
+    const { sjobacka } = await demoKommun(t.handle);
+    const puaIds = sjobacka.pua.map((p) => p.id);
+    expect((await pickupList(puaIds, world.people.reception!.staffId!)).find((p) => p.packageId === packageId)).toMatchObject({ recipientName: null, recipientUnknown: true });
+    const anna = checkOf('198001019804', 'Anna Andersson');
+    expect((await pickupsFor(anna, puaIds)).map((p) => p.packageId)).not.toContain(packageId);
+    expect(await handOverUtdrag({ packageId, check: anna, staffId: world.people.reception!.staffId!, puaIds })).toEqual({ ok: false, error: 'not-recipient' });
   });
 });

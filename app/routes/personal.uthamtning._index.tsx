@@ -51,7 +51,7 @@ export default function PickupList() {
                   <span className="hint">{r.recipientPnrMasked}</span>
                 </>
               ) : (
-                t('pickup.protected')
+                t(r.recipientUnknown ? 'pickup.unknownRecipient' : 'pickup.protected')
               ),
               r.diarienummer,
               r.puaName,
