@@ -15,6 +15,12 @@ function sections(text: string, data: RegisterutdragData, end: string): string[]
   return starts.map((s, i) => squash(text).slice(s, starts[i + 1] ?? stop));
 }
 
+/**
+ * What only a letter for the post says: the post, the envelope, registered mail. Not "e-post",
+ * "Postadress" or "E-mail", which every letter has in its contact details.
+ */
+const POST_WORDING = { sv: /kuvert|(?<![-\p{L}])post(?!\p{L})|rekommenderat/iu, en: /envelope|(?<![-\p{L}])post(?!\p{L})|registered mail/iu } as const;
+
 /** What Art 15(1)(a)–(h) and 15(2) make the letter say about one activity, as label → phrases. */
 function art15Items(a: RegisterutdragActivity, lang: 'sv' | 'en'): [string, string[]][] {
   const { activity } = a;
@@ -225,6 +231,68 @@ describe('renderFoljebrev', () => {
       expect(text, part).toContain(squash(part));
     }
     for (const zip of ['ZIP', 'README.txt', 'data.json', 'Kontakta oss']) expect(text, zip).not.toContain(squash(zip));
+  });
+
+  it.each([
+    {
+      lang: 'sv' as const,
+      // The paper letter's sentences about the post, and the desk letter's in their place.
+      differs: [
+        ['Registerutdraget kommer med post. I kuvertet finns:', 'Vi lämnar registerutdraget till dig i receptionen. Du får:'],
+        ['Handlingen ligger i kuvertet.', 'Handlingen finns med som utskrift.'],
+      ],
+      desk: [
+        'Det här finns i registerutdraget Vi lämnar registerutdraget till dig i receptionen. Du får: • Det här brevet.',
+        'Ansökan som föreningen skickade in. Handlingen finns med som utskrift.',
+        'Vissa uppgifter är maskerade. Handlingen finns med som utskrift.',
+        'Läs brevet, sidorna ”Dina uppgifter” och handlingarna.',
+        'Förvara papperen på ett säkert ställe.',
+      ],
+    },
+    {
+      lang: 'en' as const,
+      differs: [
+        ['The copy comes by post. The envelope contains:', 'We hand the copy to you at the reception. You get:'],
+        ['The document is in the envelope.', 'The document is included as a printout.'],
+      ],
+      desk: [
+        'What the copy contains We hand the copy to you at the reception. You get: • This letter.',
+        'Ansökan som föreningen skickade in. The document is included as a printout.',
+        'Some information is masked. The document is included as a printout.',
+        'Read the letter, the pages “Your data” and the documents.',
+        'Keep the papers in a safe place.',
+      ],
+    },
+  ])('at the desk ($lang), says what the person is handed, nothing of the post, and otherwise what the paper letter says', async ({ lang, differs, desk }) => {
+    const data = registerutdrag({ language: lang });
+    const flat = await pdfFlatText(await renderFoljebrev(data, { medium: 'desk' }));
+    const text = squash(flat);
+    for (const part of desk) expect(text, part).toContain(squash(part));
+    expect(flat.match(POST_WORDING[lang])).toBeNull();
+    // Only the sentences about the post differ.
+    const paperFlat = await pdfFlatText(await renderFoljebrev(data, { medium: 'paper' }));
+    expect(paperFlat.match(POST_WORDING[lang])).not.toBeNull();
+    const paper = squash(paperFlat);
+    for (const [post] of differs) expect(paper, post).toContain(squash(post!));
+    expect(text).toBe(differs.reduce((letter, [post, atDesk]) => letter.replaceAll(squash(post!), squash(atDesk!)), paper));
+  });
+
+  it.each([
+    {
+      lang: 'sv' as const,
+      notPrinted: 'Ansökan som föreningen skickade in. Handlingen kunde inte skrivas ut automatiskt. Du får den av receptionen, utskriven för sig eller på ett USB-minne. Du kan också be oss om den.',
+      printed: 'Nämndens beslut, med uppgifter om andra styrelseledamöter maskerade. Vissa uppgifter är maskerade. Handlingen finns med som utskrift.',
+    },
+    {
+      lang: 'en' as const,
+      notPrinted: 'Ansökan som föreningen skickade in. The document could not be printed automatically. The reception gives it to you separately, printed or on a USB stick. You can also ask us for it.',
+      printed: 'Nämndens beslut, med uppgifter om andra styrelseledamöter maskerade. Some information is masked. The document is included as a printout.',
+    },
+  ])('at the desk ($lang), says how the person gets a document the printout could not hold', async ({ lang, notPrinted, printed }) => {
+    const flat = await pdfFlatText(await renderFoljebrev(registerutdrag({ language: lang }), { medium: 'desk', notPrinted: ['item-2'] }));
+    expect(squash(flat)).toContain(squash(notPrinted));
+    expect(squash(flat)).toContain(squash(printed));
+    expect(flat.match(POST_WORDING[lang])).toBeNull();
   });
 
   it('refuses to hold anything back without a beslut (DSL 7 kap. 2 §)', async () => {

@@ -7,8 +7,9 @@
  * not and why. After the activities: the rights of Art 16–21, the complaint to IMY (Art 77),
  * what the person can do next, and the PUA's and the DPO's contact details.
  *
- * On paper (print.server.ts, `medium: 'paper'`) the letter names what is in the envelope where the
- * digital one names the ZIP's files, and offers the machine-readable data on request.
+ * On paper (print.server.ts, `medium: 'paper'` or `'desk'`) the letter names what is in the envelope,
+ * or what is handed over at the reception, where the digital one names the ZIP's files, and offers
+ * the machine-readable data on request.
  *
  * Plain language: short sentences, "du". IMY fined Spotify for access answers that were hard to
  * follow; every item is said per activity, even when that repeats itself.
@@ -30,12 +31,17 @@ export function utdragT(lang: Lang): Promise<T> {
 type Texts = { t: T; lt: T };
 
 /**
- * How the registerutdrag reaches the person: as the ZIP in Mina ärenden ('digital'), or printed
- * and posted as rekommenderat brev ('paper', print.server.ts). The letter names what the person
- * holds: files and folders, or the pages in the envelope.
+ * How the registerutdrag reaches the person: as the ZIP in Mina ärenden ('digital'), printed and
+ * posted as rekommenderat brev ('paper', print.server.ts), or printed at the reception and handed
+ * over there ('desk', issue #8). The letter names what the person holds: files and folders, or
+ * the pages in the envelope or in their hand. Paper and desk differ only where the post does.
  */
-export type Medium = 'digital' | 'paper';
-export type FoljebrevOptions = { medium: Medium };
+export type Medium = 'digital' | 'paper' | 'desk';
+/**
+ * `notPrinted`: at the desk, the documents (item ids) the printout could not hold. The letter
+ * tells the person how they get those instead; by post the staff prints them for the envelope.
+ */
+export type FoljebrevOptions = { medium: 'digital' } | { medium: 'paper' } | { medium: 'desk'; notPrinted?: readonly string[] };
 
 /**
  * Whether the printout has "Dina uppgifter" pages: released items or portable records. The
@@ -53,7 +59,7 @@ export function assertConsistent(data: RegisterutdragData): void {
   if (excluded && !data.exclusionDecision) throw new Error('Items are excluded from the registerutdrag, but no beslut on the exclusions is given');
 }
 
-export async function renderFoljebrev(data: RegisterutdragData, { medium }: FoljebrevOptions = { medium: 'digital' }): Promise<Buffer> {
+export async function renderFoljebrev(data: RegisterutdragData, options: FoljebrevOptions = { medium: 'digital' }): Promise<Buffer> {
   assertConsistent(data);
   const lang = data.language;
   const texts: Texts = { t: await utdragT(lang), lt: await lettersT(lang) };
@@ -86,13 +92,13 @@ export async function renderFoljebrev(data: RegisterutdragData, { medium }: Folj
       });
       pdf.h1(title);
       intro(pdf, data, texts);
-      if (medium === 'paper') paperContents(pdf, data, texts);
-      else contents(pdf, data, texts);
-      data.activities.forEach((a, i) => activity(pdf, data, a, i, layout[i]!, medium, texts));
+      if (options.medium === 'digital') contents(pdf, data, texts);
+      else paperContents(pdf, data, options.medium, texts);
+      data.activities.forEach((a, i) => activity(pdf, data, a, i, layout[i]!, options, texts));
       exclusions(pdf, data, texts);
       rights(pdf, texts);
       imy(pdf, texts);
-      next(pdf, data, medium, texts);
+      next(pdf, data, options.medium, texts);
       contacts(pdf, data, texts);
     },
   );
@@ -142,15 +148,15 @@ function contents(pdf: PdfWriter, data: RegisterutdragData, { t }: Texts) {
 }
 
 /**
- * The paper letter's contents: what is in the envelope. The machine-readable files (Art 20 asks
- * for "a structured, commonly used and machine-readable format") do not fit on paper, so where
- * portability applies the letter says how to get them digitally.
+ * The paper letter's contents: what is in the envelope, or what the person is handed at the desk.
+ * The machine-readable files (Art 20 asks for "a structured, commonly used and machine-readable
+ * format") do not fit on paper, so where portability applies the letter says how to get them digitally.
  */
-function paperContents(pdf: PdfWriter, data: RegisterutdragData, { t }: Texts) {
+function paperContents(pdf: PdfWriter, data: RegisterutdragData, medium: 'paper' | 'desk', { t }: Texts) {
   const documents = hasDocuments(data);
   const hasPortability = data.activities.some((a) => a.portability.applies);
   pdf.h2(t('contents.heading'));
-  pdf.p(t('contents.paper.intro'), { gap: 3 });
+  pdf.p(t(medium === 'desk' ? 'contents.desk.intro' : 'contents.paper.intro'), { gap: 3 });
   pdf.list(
     [t('contents.paper.letter'), hasReleasedData(data) ? t('contents.paper.data') : null, documents ? t('contents.paper.documents') : null].filter(
       (l): l is string => !!l,
@@ -160,8 +166,8 @@ function paperContents(pdf: PdfWriter, data: RegisterutdragData, { t }: Texts) {
 }
 
 /** One processing activity: every Art 15(1)–(2) item, then what is released and what is not. */
-function activity(pdf: PdfWriter, data: RegisterutdragData, entry: RegisterutdragActivity, index: number, layout: ActivityLayout, medium: Medium, texts: Texts) {
-  const paper = medium === 'paper';
+function activity(pdf: PdfWriter, data: RegisterutdragData, entry: RegisterutdragActivity, index: number, layout: ActivityLayout, options: FoljebrevOptions, texts: Texts) {
+  const paper = options.medium !== 'digital';
   const { t } = texts;
   const a = entry.activity;
   const basis = t(`activity.legalBasis.${a.legalBasis}`);
@@ -212,8 +218,8 @@ function activity(pdf: PdfWriter, data: RegisterutdragData, entry: Registerutdra
   if (!entry.items.length) pdf.p(t('activity.released.none'));
   for (const item of entry.items) {
     const file = item.kind === 'document' ? layout.files.get(item.id) : undefined;
-    // On paper the document is in the envelope; its path in a ZIP would mean nothing.
-    const where = file ? (paper ? t('activity.released.paperFile') : t('activity.released.file', { path: file })) : null;
+    // On paper the document is in the envelope or among the pages handed over; its path in a ZIP would mean nothing.
+    const where = file ? (options.medium === 'digital' ? t('activity.released.file', { path: file }) : t(printedDocument(options, item.id))) : null;
     const sentences = [item.description, item.kind === 'document' && item.masked ? t('activity.released.masked') : null, where];
     pdf.p([{ text: `${item.title}. `, bold: true }, { text: sentences.filter(Boolean).join(' ') }], { gap: 3 });
     // Answers are short: the person reads them here. A document's content is its file.
@@ -287,8 +293,17 @@ function imy(pdf: PdfWriter, { lt }: Texts) {
   pdf.lines([`${lt('decision.imy.name')}, ${lt('decision.imy.address')}`, `${lt('common.email')}: ${lt('decision.imy.email')}  ·  ${lt('common.website')}: ${lt('decision.imy.website')}`]);
 }
 
+/**
+ * Where the printed letter says a document is: in the envelope, or among the pages handed over at
+ * the desk. A document the desk could not print the person gets from the reception separately, or asks us for.
+ */
+function printedDocument(options: Exclude<FoljebrevOptions, { medium: 'digital' }>, itemId: string): string {
+  if (options.medium === 'paper') return 'activity.released.paperFile';
+  return options.notPrinted?.includes(itemId) ? 'activity.released.deskNotPrinted' : 'activity.released.deskFile';
+}
+
 function next(pdf: PdfWriter, data: RegisterutdragData, medium: Medium, { t }: Texts) {
-  const paper = medium === 'paper';
+  const paper = medium !== 'digital';
   pdf.h2(t('next.heading'));
   pdf.list([
     paper ? t(paperReading(data)) : t('next.read'),

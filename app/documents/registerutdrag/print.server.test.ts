@@ -2,7 +2,7 @@ import PDFKitDocument from 'pdfkit';
 import { PDFDocument } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { pdfAccessibility, pdfText } from '../../../tests/pdf-text';
+import { pdfAccessibility, pdfFlatText, pdfText } from '../../../tests/pdf-text';
 import { renderFoljebrev } from './foljebrev.server';
 import { renderPrintBundle, SKATTEVERKET_FORMEDLING, type Mailing, type PrintFor } from './print.server';
 import { file, printableRegisterutdrag, RECIPIENT_ADDRESS, RECIPIENT_PERSONNUMMER, registerutdrag, withFiles } from './test-fixtures';
@@ -249,42 +249,97 @@ describe('renderPrintBundle for the desk (handed over at the reception, issue #8
       ? ['REKOMMENDERAT BREV', 'Avs. Kultur- och fritidsnämnden', 'Till dig som skickar brevet', 'fönsterkuvert', 'kolli-id', 'den här sidan inräknad', 'Etikett för innerkuvertet', 'utskrift för rekommenderat brev']
       : ['REGISTERED MAIL', 'From Kultur- och fritidsnämnden', 'For the member of staff who posts the letter', 'window envelope', 'including this one', 'Label for the inner envelope', 'printout for registered mail'];
   const addressTexts = [RECIPIENT_ADDRESS.street, `${RECIPIENT_ADDRESS.postalCode} ${RECIPIENT_ADDRESS.city}`, 'c/o Berg', ...Object.values(SKATTEVERKET_FORMEDLING.address), 'Skatteverket', 'Förmedlingsuppdrag', '19800101-9804'];
+  /**
+   * What only a printout for the post says: the post, the envelope, registered mail. Not "e-post",
+   * "Postadress" or "E-mail", which the contact details and the data hold.
+   */
+  const postWording = { sv: /kuvert|(?<![-\p{L}])post(?!\p{L})|rekommenderat/iu, en: /envelope|(?<![-\p{L}])post(?!\p{L})|registered mail/iu } as const;
 
   it.each([
-    { what: 'Swedish, with data and documents', lang: 'sv' as const, docType: 'Registerutdrag', post: 'Registerutdrag, utskrift för rekommenderat brev' },
-    { what: 'English, with data and documents', lang: 'en' as const, docType: 'Copy of personal data', post: 'Copy of personal data, printout for registered mail' },
-  ])('$what: no address page, the paper följebrev first, then the rest as for post', async ({ lang, docType, post }) => {
+    {
+      what: 'Swedish, with data and documents',
+      lang: 'sv' as const,
+      post: 'Registerutdrag, utskrift för rekommenderat brev',
+      docType: 'Registerutdrag',
+      // The post's sentences, and the desk's in their place: the följebrev's, then the data pages'.
+      differs: [
+        ['Registerutdraget kommer med post. I kuvertet finns:', 'Vi lämnar registerutdraget till dig i receptionen. Du får:'],
+        ['Handlingen ligger i kuvertet.', 'Handlingen finns med som utskrift.'],
+        ['Handlingen ligger i kuvertet, efter de här sidorna.', 'Handlingen finns med som utskrift, efter de här sidorna.'],
+      ],
+    },
+    {
+      what: 'English, with data and documents',
+      lang: 'en' as const,
+      post: 'Copy of personal data, printout for registered mail',
+      docType: 'Copy of personal data',
+      differs: [
+        ['The copy comes by post. The envelope contains:', 'We hand the copy to you at the reception. You get:'],
+        ['The document is in the envelope.', 'The document is included as a printout.'],
+        ['The document is in the envelope, after these pages.', 'The document is included as a printout, after these pages.'],
+      ],
+    },
+  ])('$what: no address page, the desk följebrev first, then the rest as for post, in the desk’s words', async ({ lang, post: printout, docType, differs }) => {
     const data = await printableRegisterutdrag({ language: lang });
     const desk = await renderPrintBundle(data, atTheDesk);
     const byPost = await renderPrintBundle(data, toAddress);
-    const letter = await pages(await renderFoljebrev(data, { medium: 'paper' }));
+    const letter = await pages(await renderFoljebrev(data, { medium: 'desk' }));
     const text = await pages(desk.pdf);
 
     expect(desk.pages).toBe(await pageCount(desk.pdf));
     expect(desk.pages).toBe(byPost.pages - 1);
+    expect(desk.notPrinted).toEqual([]);
     expect(text.slice(0, letter.length)).toEqual(letter);
-    // Page for page what the post holds after its address page; only the name of the printout differs.
-    expect(text).toEqual((await pages(byPost.pdf)).slice(1).map((page) => page.replaceAll(squash(post), squash(docType))));
-    expect(desk.notPrinted).toEqual(byPost.notPrinted);
+    // Page for page what the post holds after its address page; only the name of the printout and the post's sentences differ.
+    const post = (await pages(byPost.pdf)).slice(1);
+    for (const [said] of differs) expect(post.join(''), said).toContain(squash(said!));
+    const asAtTheDesk = (page: string) => differs.reduce((p, [said, atDesk]) => p.replaceAll(squash(said!), squash(atDesk!)), page.replaceAll(squash(printout), squash(docType)));
+    expect(text).toEqual(post.map(asAtTheDesk));
+
+    const flat = await pdfFlatText(desk.pdf);
+    expect(flat.match(postWording[lang])).toBeNull();
+    expect((await pdfFlatText(byPost.pdf)).match(postWording[lang])).not.toBeNull();
     const all = text.join('');
+    for (const [, atDesk] of differs) expect(all, atDesk).toContain(squash(atDesk!));
     for (const part of [...envelopeTexts(lang), ...addressTexts]) expect(all, part).not.toContain(squash(part));
     expect((await PDFDocument.load(desk.pdf)).getSubject()).toBe(docType);
     expect(await pdfAccessibility(desk.pdf)).toMatchObject({ title: (await pdfAccessibility(byPost.pdf)).title, lang: lang === 'sv' ? 'sv-SE' : 'en-GB' });
   });
 
+  const unprintable = async (language: 'sv' | 'en') => withFiles(await printableRegisterutdrag({ language }), { 'item-2': file('Ansökan.pdf', 'application/pdf', Buffer.from('%PDF-1.7 garbage')) });
+
   it.each([
-    { what: 'nothing was found: the letter only', data: () => registerutdrag({ activities: [], exclusionDecision: null }), notPrinted: [] as string[] },
-    { what: 'a document it cannot print: its notice in place, in the list returned', data: async () => withFiles(await printableRegisterutdrag(), { 'item-2': file('Ansökan.pdf', 'application/pdf', Buffer.from('%PDF-1.7 garbage')) }), notPrinted: ['item-2'] },
-  ])('$what', async ({ data: make, notPrinted }) => {
+    { what: 'nothing was found: the letter only', lang: 'sv' as const, data: async () => registerutdrag({ activities: [], exclusionDecision: null }), notPrinted: [] as string[], notice: null, person: null },
+    {
+      what: 'a document it cannot print: a notice for the staff in its place, and the person told how they get it (sv)',
+      lang: 'sv' as const,
+      data: () => unprintable('sv'),
+      notPrinted: ['item-2'],
+      notice: 'Dokumentet «Ansökan om föreningsbidrag 2025» kunde inte skrivas ut automatiskt — skriv ut det separat, eller lägg det på ett USB-minne (det finns i ZIP-filen). Fil: Ansökan.pdf',
+      person: 'Ansökan som föreningen skickade in. Handlingen kunde inte skrivas ut automatiskt. Du får den av receptionen, utskriven för sig eller på ett USB-minne. Du kan också be oss om den.',
+    },
+    {
+      what: 'a document it cannot print: a notice for the staff in its place, and the person told how they get it (en)',
+      lang: 'en' as const,
+      data: () => unprintable('en'),
+      notPrinted: ['item-2'],
+      notice: 'The document «Ansökan om föreningsbidrag 2025» could not be printed automatically — print it separately, or put it on a USB stick (it is in the ZIP file). File: Ansökan.pdf',
+      person: 'Ansökan som föreningen skickade in. The document could not be printed automatically. The reception gives it to you separately, printed or on a USB stick. You can also ask us for it.',
+    },
+  ])('$what', async ({ lang, data: make, notPrinted, notice, person }) => {
     const data = await make();
     const desk = await renderPrintBundle(data, atTheDesk);
-    const byPost = await renderPrintBundle(data, toAddress);
-    expect(desk.pages).toBe(byPost.pages - 1);
+    // The desk's sentence for a document it could not print is longer: the page count may differ from the post's.
+    expect(desk.pages).toBe(await pageCount(desk.pdf));
     expect(desk.notPrinted.map((n) => n.itemId)).toEqual(notPrinted);
     const text = await pages(desk.pdf);
-    expect(text[0]).toBe((await pages(await renderFoljebrev(data, { medium: 'paper' })))[0]);
-    if (notPrinted.length) expect(text.join('')).toContain(squash('Dokumentet «Ansökan om föreningsbidrag 2025» kunde inte skrivas ut automatiskt'));
-    for (const part of envelopeTexts('sv')) expect(text.join(''), part).not.toContain(squash(part));
+    const letter = await pages(await renderFoljebrev(data, { medium: 'desk', notPrinted }));
+    expect(text.slice(0, letter.length)).toEqual(letter);
+    if (notice) expect(text.at(-3)).toContain(squash(notice)); // then the PNG's page and the JPEG's
+    // In the följebrev and again on the pages "Dina uppgifter".
+    if (person) expect(text.join('').split(squash(person))).toHaveLength(3);
+    expect((await pdfFlatText(desk.pdf)).match(postWording[lang])).toBeNull();
+    for (const part of envelopeTexts(lang)) expect(text.join(''), part).not.toContain(squash(part));
   });
 });
 

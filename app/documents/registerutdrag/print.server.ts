@@ -5,7 +5,7 @@
  *   1. the address page for a window envelope, with a checklist for the staff below the window
  *      (and, for förmedling via Skatteverket, a second page: the inner envelope's label) — none
  *      when the reception prints the package for the person standing at the desk (issue #8);
- *   2. the följebrev, written for paper;
+ *   2. the följebrev, written for paper: for the envelope, or for the desk;
  *   3. "Dina uppgifter": every released item with its data — what data.json holds in the ZIP;
  *   4. the released documents, in the order the följebrev lists them, as they are.
  *
@@ -21,7 +21,7 @@ import { formatPersonnummer, parsePersonnummer } from '~/domain/personnummer';
 import { addressLine, footerLine, lettersT, longDate, pageLabel, paragraphs, type T } from '../letter-text.server';
 import { renderPdf, type PdfOptions, type PdfWriter } from '../pdf.server';
 import type { Lang, PostalAddress } from '../types';
-import { assertConsistent, hasReleasedData, renderFoljebrev, utdragT } from './foljebrev.server';
+import { assertConsistent, hasReleasedData, renderFoljebrev, utdragT, type FoljebrevOptions } from './foljebrev.server';
 import type { ItemData, ProvidedRecord, RegisterutdragActivity, RegisterutdragData, ReleasedItem } from './types';
 
 export type Mailing =
@@ -85,8 +85,9 @@ const mm = (n: number) => (n * 72) / 25.4;
 /**
  * `docType`: what the printout is, in its properties and the running header of our pages among
  * the documents. "For registered mail" is true of the post, not of a printout handed over at the desk.
+ * `desk`: printed for the desk, where there is no envelope to put a document in.
  */
-type Texts = { t: T; lt: T; docType: string };
+type Texts = { t: T; lt: T; docType: string; desk: boolean };
 type Doc = PdfWriter['doc'];
 
 export async function renderPrintBundle(data: RegisterutdragData, mailing: PrintFor): Promise<PrintBundle> {
@@ -94,12 +95,18 @@ export async function renderPrintBundle(data: RegisterutdragData, mailing: Print
   // Checked before anything is printed: a wrong number sends the letter to someone else.
   const personnummer = mailing.kind === 'formedling' ? innerEnvelopeNumber(mailing.personnummer, data.releasedOn) : null;
   const t = await utdragT(data.language);
-  const texts: Texts = { t, lt: await lettersT(data.language), docType: mailing.kind === 'desk' ? t('docType') : t('print.docType') };
+  const desk = mailing.kind === 'desk';
+  const texts: Texts = { t, lt: await lettersT(data.language), docType: desk ? t('docType') : t('print.docType'), desk };
 
+  // The documents first: at the desk the letter and the data pages, which go before them, say
+  // how the person gets a document the printout could not hold.
   const out = await PDFDocument.create();
-  await append(out, await PDFDocument.load(await renderFoljebrev(data, { medium: 'paper' })));
-  if (hasReleasedData(data)) await append(out, await PDFDocument.load(await renderDataPages(data, texts)));
   const notPrinted = await appendDocuments(out, data, texts);
+  const missing = notPrinted.map((n) => n.itemId);
+  const letterFor: FoljebrevOptions = desk ? { medium: 'desk', notPrinted: missing } : { medium: 'paper' };
+  const letter = await PDFDocument.load(await renderFoljebrev(data, letterFor));
+  if (hasReleasedData(data)) await append(out, await PDFDocument.load(await renderDataPages(data, texts, missing)), 0);
+  await append(out, letter, 0);
 
   if (mailing.kind !== 'desk') {
     const mailingPages = await renderMailingPages(data, mailing, personnummer, texts, { letterPages: out.getPageCount(), notPrinted });
@@ -380,29 +387,38 @@ function cutOut(pdf: PdfWriter, lines: LabelLine[]) {
 // ---------------------------------------------------------------------------------------------
 // 3. "Dina uppgifter": what data.json holds, on paper
 
-function renderDataPages(data: RegisterutdragData, texts: Texts): Promise<Buffer> {
+/** `notPrinted`: the documents (item ids) left out of the printout, for the desk's wording. */
+function renderDataPages(data: RegisterutdragData, texts: Texts, notPrinted: readonly string[]): Promise<Buffer> {
   const { t } = texts;
   const heading = t('print.data.heading');
   const subject = data.request.relation === 'self' ? t('intro.you') : data.request.subjectName;
   return renderPdf(pdfOptions(data, texts, `${heading} – ${data.diarienummer}`, heading), (pdf) => {
     pdf.h1(heading);
     pdf.p(t('print.data.intro', { subject }));
-    data.activities.forEach((a, i) => dataActivity(pdf, data.language, a, i, texts));
+    data.activities.forEach((a, i) => dataActivity(pdf, data.language, a, i, texts, notPrinted));
   });
 }
 
-function dataActivity(pdf: PdfWriter, lang: Lang, entry: RegisterutdragActivity, index: number, { t }: Texts) {
+function dataActivity(pdf: PdfWriter, lang: Lang, entry: RegisterutdragActivity, index: number, texts: Texts, notPrinted: readonly string[]) {
+  const { t } = texts;
   const provided = entry.portability.applies ? entry.portability.provided : [];
   pdf.h2(t('activity.heading', { number: index + 1, name: entry.activity.name }));
   if (!entry.items.length && !provided.length) pdf.p(t('print.data.none'));
-  for (const item of entry.items) dataItem(pdf, item, t);
+  for (const item of entry.items) dataItem(pdf, item, item.kind === 'document' ? t(documentPlace(item.id, texts, notPrinted)) : null, t);
   if (!provided.length) return;
   pdf.h3(t('print.data.portability'));
   for (const record of provided) providedRecord(pdf, record, lang, t);
 }
 
-function dataItem(pdf: PdfWriter, item: ReleasedItem, t: T) {
-  const notes = [item.description, item.kind === 'document' && item.masked ? t('activity.released.masked') : null, item.kind === 'document' ? t('print.data.document') : null];
+/** Where the data pages say a document is: in the envelope after them, or, at the desk, printed after them or given separately. */
+function documentPlace(itemId: string, { desk }: Texts, notPrinted: readonly string[]): string {
+  if (!desk) return 'print.data.document';
+  return notPrinted.includes(itemId) ? 'activity.released.deskNotPrinted' : 'print.data.deskDocument';
+}
+
+/** `where`: for a document, the sentence saying where it is. */
+function dataItem(pdf: PdfWriter, item: ReleasedItem, where: string | null, t: T) {
+  const notes = [item.description, item.kind === 'document' && item.masked ? t('activity.released.masked') : null, where];
   pdf.p([{ text: `${item.title}. `, bold: true }, { text: notes.filter(Boolean).join(' ') }], { gap: 3 });
   itemData(pdf, item.data);
 }
@@ -547,7 +563,8 @@ function renderNotice(item: DocumentItem, data: RegisterutdragData, texts: Texts
   const { t } = texts;
   return renderPdf(sheetOptions(item, data, texts), (pdf) => {
     pdf.h1(item.title);
-    pdf.p(t('print.document.notPrinted', { title: item.title }));
+    // For the staff: by post it goes in the envelope; at the desk there is none, but there is the ZIP.
+    pdf.p(t(texts.desk ? 'print.document.deskNotPrinted' : 'print.document.notPrinted', { title: item.title }));
     pdf.p(t('print.document.file', { filename: item.file.filename }), { muted: true });
   });
 }
