@@ -9,10 +9,9 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { appealDeadline } from '../app/domain/deadlines';
-import { pdfText } from '../tests/pdf-text';
 import { loginWithQr } from './bankid';
 import { expectNoSwedishUi } from './english';
-import { approveSigning, continueOn, longDate, rowValue, setPortalCalendar, shooter, staffPage, stockholmToday } from './journey';
+import { approveSigning, continueOn, downloadedPdfText, longDate, rowValue, setPortalCalendar, shooter, staffPage, stockholmToday } from './journey';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -54,15 +53,6 @@ async function fileErasure(page: Page, lang: keyof typeof JOURNEY = 'sv'): Promi
   await approveSigning(RESIDENT);
   await expect(page).toHaveURL(/\/kvitto$/, { timeout: 15_000 });
   return (await page.getByRole('table').getByRole('cell').filter({ hasText: /^SN \d{4}\/\d{5}$/ }).innerText()).trim();
-}
-
-/** Clicks a document link and returns the downloaded PDF's text, whitespace collapsed. */
-async function downloadedPdfText(page: Page, link: RegExp): Promise<string> {
-  const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: link }).first().click();
-  const chunks: Buffer[] = [];
-  for await (const c of await (await download).createReadStream()) chunks.push(c as Buffer);
-  return (await pdfText(Buffer.concat(chunks))).replace(/\s+/g, ' ');
 }
 
 async function openCase(page: Page, diarienummer: string) {

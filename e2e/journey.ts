@@ -2,6 +2,7 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { loginWithQr, sim } from './bankid';
+import { pdfText } from '../tests/pdf-text';
 
 /** Folder for full-page screenshots of every step; unset, none are taken. */
 export const SHOTS = process.env.E2E_SCREENSHOTS;
@@ -125,4 +126,28 @@ export async function fileRegisterutdrag(page: Page, r: RegisterutdragRequest): 
   await expect(page).toHaveURL(/\/kvitto$/, { timeout: 15_000 });
   const dnr = async (p: string) => (await page.getByRole('table').getByRole('cell').filter({ hasText: new RegExp(`^${p} \\d{4}/\\d{5}$`) }).innerText()).trim();
   return Object.fromEntries(await Promise.all(Object.values(puas).map(async (p) => [p, await dnr(p)] as const)));
+}
+
+/** The ID document a reception official checks at the desk (issue #8), by the labels of its radio. */
+export type IdDocumentSeen = { personnummer: string; name: string; document: 'Nationellt id-kort' | 'Pass' | 'Körkort' | 'SIS-märkt id-kort'; issuer: string; lastFour: string };
+
+/** Fills in and saves the ID check on /personal/besokare; the verified person's page follows. */
+export async function checkIdDocument(page: Page, seen: IdDocumentSeen) {
+  await page.getByLabel('Personnummer').fill(seen.personnummer);
+  await page.getByLabel('Namn som på legitimationen').fill(seen.name);
+  await page.getByLabel(seen.document).check();
+  await page.getByLabel('Utfärdare').fill(seen.issuer);
+  await page.getByLabel('De fyra sista tecknen i legitimationens nummer').fill(seen.lastFour);
+  await page.getByLabel(/har sett legitimationen/).check();
+  await page.getByRole('button', { name: 'Spara kontrollen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(seen.name);
+}
+
+/** Clicks a document link and returns the downloaded PDF's text, whitespace collapsed. */
+export async function downloadedPdfText(page: Page, link: RegExp): Promise<string> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: link }).first().click();
+  const chunks: Buffer[] = [];
+  for await (const c of await (await download).createReadStream()) chunks.push(c as Buffer);
+  return (await pdfText(Buffer.concat(chunks))).replace(/\s+/g, ' ');
 }

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { sim } from './bankid';
 import { expectNoSwedishUi } from './english';
-import { fileRegisterutdrag, shooter, SHOTS, type SimOrder, staffPage } from './journey';
+import { checkIdDocument, fileRegisterutdrag, shooter, SHOTS, type SimOrder, staffPage } from './journey';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -72,14 +72,7 @@ test('a registerutdrag collected at the reception against ID, and status help fr
   await amira.getByRole('button', { name: 'Spara kontrollen' }).click();
   await expect(amira.locator('.error-summary')).toContainText('Skriv personnumret');
   await shot(amira, 'verify-errors');
-  await amira.getByLabel('Personnummer').fill('19940203-9813');
-  await amira.getByLabel('Namn som på legitimationen').fill('Test Testsson');
-  await amira.getByLabel('Nationellt id-kort').check();
-  await amira.getByLabel('Utfärdare').fill('Polismyndigheten');
-  await amira.getByLabel('De fyra sista tecknen i legitimationens nummer').fill('7Q2K');
-  await amira.getByLabel(/har sett legitimationen/).check();
-  await amira.getByRole('button', { name: 'Spara kontrollen' }).click();
-  await expect(amira.getByRole('heading', { level: 1 })).toHaveText('Test Testsson');
+  await checkIdDocument(amira, { personnummer: '19940203-9813', name: 'Test Testsson', document: 'Nationellt id-kort', issuer: 'Polismyndigheten', lastFour: '7Q2K' });
   await expect(amira.getByText('Nationellt id-kort utfärdat av Polismyndigheten, nummer som slutar på 7Q2K')).toBeVisible();
   await expect(amira.getByRole('table').getByRole('row').filter({ hasText: diarienummer })).toContainText('Socialnämnden');
   await shot(amira, 'person');

@@ -6,9 +6,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { gdprDeadline } from '../app/domain/deadlines';
-import { pdfText } from '../tests/pdf-text';
 import { expectNoSwedishUi } from './english';
-import { continueOn, longDate, rowValue, shooter, SHOTS, staffPage, stockholmToday } from './journey';
+import { checkIdDocument, continueOn, downloadedPdfText, longDate, rowValue, shooter, SHOTS, staffPage, stockholmToday } from './journey';
 
 const shot = shooter('walk-in');
 const AMIRA = '199306169906'; // Amira Hassan, reception Sjöbacka
@@ -19,14 +18,7 @@ test('the reception registers a walk-in registerutdrag against ID and prints the
   test.setTimeout(120_000);
   const amira = await staffPage(browser, AMIRA);
   await amira.getByRole('link', { name: 'Besökare och samtal' }).click();
-  await amira.getByLabel('Personnummer').fill('19950708-9879');
-  await amira.getByLabel('Namn som på legitimationen').fill('Vera Lindström');
-  await amira.getByLabel('Körkort').check();
-  await amira.getByLabel('Utfärdare').fill('Transportstyrelsen');
-  await amira.getByLabel('De fyra sista tecknen i legitimationens nummer').fill('K3M9');
-  await amira.getByLabel(/har sett legitimationen/).check();
-  await amira.getByRole('button', { name: 'Spara kontrollen' }).click();
-  await expect(amira.getByRole('heading', { level: 1 })).toHaveText('Vera Lindström');
+  await checkIdDocument(amira, { personnummer: '19950708-9879', name: 'Vera Lindström', document: 'Körkort', issuer: 'Transportstyrelsen', lastFour: 'K3M9' });
   const personPage = amira.url();
 
   await amira.getByRole('link', { name: 'Registrera en begäran för Vera Lindström' }).click();
@@ -83,11 +75,7 @@ test('the reception registers a walk-in registerutdrag against ID and prints the
   await shot(amira, 'receipt');
 
   // The kvittens to print and hand over: case number, deadline, how the answer comes; masked personnummer.
-  const download = amira.waitForEvent('download');
-  await amira.getByRole('link', { name: /^Skriv ut kvittensen/ }).click();
-  const chunks: Buffer[] = [];
-  for await (const c of await (await download).createReadStream()) chunks.push(c as Buffer);
-  const kvittens = (await pdfText(Buffer.concat(chunks))).replace(/\s+/g, ' ');
+  const kvittens = await downloadedPdfText(amira, /^Skriv ut kvittensen/);
   expect(kvittens).toContain('Kvittens');
   expect(kvittens).toContain(diarienummer);
   expect(kvittens).toContain(longDate(gdprDeadline(today)));
