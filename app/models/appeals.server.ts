@@ -11,7 +11,7 @@ import { checkCourtRecord, rattidsprovning, type CourtRecordError, type Rattidsp
 import { COURT_OUTCOMES, type AppealInstructions, type CourtLevel } from '~/domain/decision-types';
 import { compareIsoDates, isIsoDate } from '~/domain/iso-date';
 import { todayInStockholm } from '../utils/dates.server';
-import { db, type Database } from '../utils/db.server';
+import { db, type Database, transaction } from '../utils/db.server';
 import { readStoredFile, storeFile } from '../utils/file-store.server';
 import type { UploadedFile } from '../utils/uploads.server';
 import { queuePuaNotice } from '../jobs/notices.server';
@@ -27,7 +27,6 @@ export type AppealFieldError = { field: 'decisionId' | 'changeWanted' | 'reasons
 export type AppealResult = { ok: true; id: string } | { ok: false; error: 'not-found' | 'not-allowed' | 'invalid'; errors?: AppealFieldError[]; courtError?: CourtRecordError };
 
 type Tx = Database;
-const transaction = <T>(database: Database, fn: (tx: Tx) => Promise<T>) => database.transaction((txn) => fn(txn as unknown as Tx));
 
 /** FL 43 §: the appeal must say which decision and what change is wanted. Reasons are optional. */
 export function checkAppealInput(input: AppealInput): AppealFieldError[] {

@@ -15,8 +15,8 @@ import { db, type Database } from '../utils/db.server';
 import { readStoredFile, storeFile } from '../utils/file-store.server';
 import type { UploadedFile } from '../utils/uploads.server';
 import { writeAudit } from './audit.server';
+import { isUuid } from '~/domain/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const MAX_INSTRUCTIONS = 2000;
 
 /** Who can be given a task in the PUA: its system owners, handläggare and samordnare. */
@@ -103,7 +103,7 @@ export async function listMyTasks(staffId: string, database: Database = db()) {
  * personnummer ciphertext (the route masks it). Null for someone else's task. Audited.
  */
 export async function getMyTask(taskId: string, staffId: string, database: Database = db()) {
-  if (!UUID.test(taskId)) return null;
+  if (!isUuid(taskId)) return null;
   const [row] = await database
     .select({ ...taskColumns, subjectName: submissions.subjectName, subjectPnrCiphertext: submissions.subjectPnrCiphertext, rights: cases.rights, protectedIdentity: cases.protectedIdentity, processingActivities: pua.processingActivities })
     .from(caseTasks)
@@ -125,7 +125,7 @@ export type AnswerTaskResult = { ok: true } | { ok: false; error: 'not-found' | 
 export async function answerTask(input: { taskId: string; staffId: string; answer: TaskAnswer; files?: UploadedFile[] }, database: Database = db()): Promise<AnswerTaskResult> {
   const files = input.files ?? [];
   if (files.length > MAX_FILES) return { ok: false, error: 'too-many-files' };
-  if (!UUID.test(input.taskId)) return { ok: false, error: 'not-found' };
+  if (!isUuid(input.taskId)) return { ok: false, error: 'not-found' };
   const stored = await Promise.all(files.map(async (f) => ({ file: f, stored: await storeFile(f.bytes) })));
   return database.transaction(async (txn): Promise<AnswerTaskResult> => {
     const tx = txn as unknown as Database;
@@ -144,7 +144,7 @@ export async function answerTask(input: { taskId: string; staffId: string; answe
 
 /** A file of a task answer, for a staff member whose access to the case the route has checked. */
 export async function openTaskFile(attachmentId: string, caseId: string, staffId: string, database: Database = db()) {
-  if (!UUID.test(attachmentId)) return null;
+  if (!isUuid(attachmentId)) return null;
   const [file] = await database
     .select({ id: attachments.id, sha256: attachments.sha256, filename: attachments.filename, mimeType: attachments.mimeType, size: attachments.size })
     .from(attachments)

@@ -21,7 +21,7 @@ import { canApprove, delegationPointFor, type Delegate } from '~/domain/delegati
 import { appliedProvisions } from '~/domain/legal-grounds';
 import type { Right } from '~/domain/requests';
 import { todayInStockholm } from '../utils/dates.server';
-import { db, type Database } from '../utils/db.server';
+import { db, type Database, transaction } from '../utils/db.server';
 import { storeFile } from '../utils/file-store.server';
 import { queueResidentNotice } from '../jobs/notices.server';
 import { writeAudit } from './audit.server';
@@ -35,7 +35,6 @@ export type DecisionPurpose = { kind: 'request' } | { kind: 'omprovning'; appeal
 export type DecisionResult = { ok: true; id: string } | { ok: false; error: 'not-found' | 'not-allowed' | 'no-delegation' | 'own-proposal' | 'invalid'; errors?: { path: string; code: string }[] };
 
 type Tx = Database;
-const transaction = <T>(database: Database, fn: (tx: Tx) => Promise<T>) => database.transaction((txn) => fn(txn as unknown as Tx));
 
 async function event(tx: Tx, caseId: string, staffId: string, type: string, data: Record<string, unknown>, visibleToResident = false) {
   await tx.insert(caseEvents).values({ caseId, type, actorType: 'staff', actorId: staffId, visibleToResident, data });

@@ -8,7 +8,7 @@ import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { identityChecks, requestDrafts } from '../../db/schema/index';
 import type { Answers } from '~/domain/request-journey';
 import { isUuid } from '~/domain/uuid';
-import { db, type Database } from '../utils/db.server';
+import { db, type Database, transaction } from '../utils/db.server';
 
 /**
  * Who writes the draft. A visitor's draft belongs to the official and to the person their
@@ -77,8 +77,7 @@ export async function continueVisitorDraft(official: { staffId: string; checkId:
  */
 export async function saveDraftAnswers(id: string, owner: DraftOwner & { checkId?: string }, patch: Partial<Answers>, database: Database = db()) {
   if (!isUuid(id)) return null;
-  return database.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  return transaction(database, async (tx) => {
     const [row] = await tx
       .select({ answers: requestDrafts.answers, submittedAt: requestDrafts.submittedAt })
       .from(requestDrafts)

@@ -7,13 +7,11 @@ import { and, eq } from 'drizzle-orm';
 import { bankIdOrders, identityChecks } from '../../db/schema/index';
 import { checkIdDocument, checkStillValid, type DocumentCheck, type DocumentCheckInput, type IdDocument } from '~/domain/identity-check';
 import { todayInStockholm } from '../utils/dates.server';
-import { db, type Database } from '../utils/db.server';
+import { db, type Database, transaction } from '../utils/db.server';
 import { decryptPersonnummer, encryptPersonnummer, personnummerLookup } from '../utils/pnr-crypto.server';
 import { writeAudit } from './audit.server';
 import { isUuid } from '~/domain/uuid';
 
-type Tx = Database;
-const transaction = <T>(database: Database, fn: (tx: Tx) => Promise<T>) => database.transaction((txn) => fn(txn as unknown as Tx));
 
 type Official = { staffId: string; sessionId: string };
 

@@ -6,12 +6,12 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { cases, pua, submissions } from '../../db/schema/index';
 import type { Database } from '../utils/db.server';
+import { isUuid } from '~/domain/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const emailAddress = z.string().trim().email().max(254);
 
 export async function residentAddress(caseId: string, database: Database): Promise<string | null> {
-  if (!UUID.test(caseId)) return null;
+  if (!isUuid(caseId)) return null;
   const [row] = await database
     .select({ answers: submissions.answers, submissionProtected: submissions.protectedIdentity, caseProtected: cases.protectedIdentity })
     .from(cases)
@@ -24,7 +24,7 @@ export async function residentAddress(caseId: string, database: Database): Promi
 }
 
 export async function puaMailbox(caseId: string, database: Database): Promise<{ to: string; diarienummer: string | null } | null> {
-  if (!UUID.test(caseId)) return null;
+  if (!isUuid(caseId)) return null;
   const [row] = await database
     .select({ email: pua.email, diarienummer: cases.diarienummer, submissionProtected: submissions.protectedIdentity, caseProtected: cases.protectedIdentity })
     .from(cases)

@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { attachments, cases, pua, submissions } from '../../db/schema/index';
 import type { PaperForm } from '~/domain/paper-form';
-import { db, type Database } from '../utils/db.server';
+import { db, type Database, transaction } from '../utils/db.server';
 import { storeFile } from '../utils/file-store.server';
 import type { UploadedFile } from '../utils/uploads.server';
 import { writeAudit } from './audit.server';
@@ -36,8 +36,7 @@ export async function registerPaperForm(input: PaperRegistration, database: Data
   // The file is written before the rows: a failed transaction leaves an unreferenced file for
   // gallring, never a row without its file (as for the resident's attachments).
   const stored = await storeFile(input.scan.bytes);
-  return database.transaction(async (txn) => {
-    const tx = txn as unknown as Database;
+  return transaction(database, async (tx) => {
     // A guardian, ombud or god man who signed is the one who asked: the filer, as online (ADR 016),
     // so the letter, the pick-up and Mina ärenden are theirs. Their own form has no other filer.
     const filer = form.requester ? await residentForVisitor(form.requester.personnummer, form.requester.name, tx) : null;

@@ -6,6 +6,7 @@ import { and, asc, desc, eq, or } from 'drizzle-orm';
 import { caseEvents, cases, kommuner, pua, residents, submissions } from '../../db/schema/index';
 import { db, type Database } from '../utils/db.server';
 import { withAudit } from './audit.server';
+import { isUuid } from '~/domain/uuid';
 
 const caseColumns = {
   id: cases.id,
@@ -27,7 +28,6 @@ const caseColumns = {
   filedByResidentId: submissions.filedByResidentId,
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function ownership(residentId: string, database: Database) {
   const [me] = await database.select({ lookup: residents.pnrLookup }).from(residents).where(eq(residents.id, residentId));
@@ -50,7 +50,7 @@ export async function listResidentCases(residentId: string, database: Database =
  * whose own audit row records the access. Null for anything else, malformed ids included.
  */
 export async function findResidentCase(caseId: string, residentId: string, database: Database = db()) {
-  if (!UUID.test(caseId)) return null;
+  if (!isUuid(caseId)) return null;
   const owned = await ownership(residentId, database);
   if (!owned) return null;
   const [row] = await database
@@ -63,7 +63,7 @@ export async function findResidentCase(caseId: string, residentId: string, datab
 
 /** One case with its resident-visible timeline, or null when it is not the resident's. */
 export async function getResidentCase(caseId: string, residentId: string, database: Database = db()) {
-  if (!UUID.test(caseId)) return null;
+  if (!isUuid(caseId)) return null;
   const owned = await ownership(residentId, database);
   if (!owned) return null;
   const [row] = await database.select(caseColumns).from(cases).innerJoin(submissions, eq(submissions.id, cases.submissionId)).innerJoin(pua, eq(pua.id, cases.puaId)).innerJoin(kommuner, eq(kommuner.id, pua.kommunId)).where(and(eq(cases.id, caseId), owned));

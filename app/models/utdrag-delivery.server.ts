@@ -16,7 +16,7 @@ import { isIsoDate, stockholmDate } from '~/domain/iso-date';
 import { DELIVERY, type Delivery } from '~/domain/request-journey';
 import { parseTrackingNumber } from '~/domain/tracking-number';
 import { todayInStockholm } from '../utils/dates.server';
-import { db, type Database } from '../utils/db.server';
+import { db, type Database, transaction } from '../utils/db.server';
 import { deliveryStore } from '../utils/delivery-store.server';
 import { folkbokforing, type FolkbokforingRecord } from '../utils/folkbokforing/index.server';
 import { decryptPersonnummer } from '../utils/pnr-crypto.server';
@@ -24,8 +24,6 @@ import { queueResidentNotice } from '../jobs/notices.server';
 import { recordAudit, writeAudit } from './audit.server';
 import { isUuid } from '~/domain/uuid';
 
-type Tx = Database;
-const transaction = <T>(database: Database, fn: (tx: Tx) => Promise<T>) => database.transaction((txn) => fn(txn as unknown as Tx));
 
 export const MAX_DELIVERY_REASON = 500;
 

@@ -10,13 +10,11 @@ import { utdragItems } from '../../db/schema/utdrag';
 import type { ProcessingActivity } from '~/domain/processing-activities';
 import type { TaskAnswer } from '~/domain/task-answer';
 import { checkItemReview, type ReviewCheck, type ReviewInput } from '~/domain/utdrag-review';
-import { db, type Database } from '../utils/db.server';
+import { db, type Database, transaction } from '../utils/db.server';
 import { storeFile } from '../utils/file-store.server';
 import type { UploadedFile } from '../utils/uploads.server';
 import { writeAudit } from './audit.server';
 
-type Tx = Database;
-const transaction = <T>(database: Database, fn: (tx: Tx) => Promise<T>) => database.transaction((txn) => fn(txn as unknown as Tx));
 
 /** The PUA's registerförteckning: the activities an item can be linked to. */
 export async function puaActivities(puaId: string, database: Database = db()): Promise<ProcessingActivity[]> {

@@ -24,7 +24,7 @@ import type { TaskAnswer } from '~/domain/task-answer';
 import { citedOslReferences, citedStatuteReferences, EXCLUSION_GROUNDS, reviewComplete, utdragOutcome, type ItemReview } from '~/domain/utdrag-review';
 import { todayInStockholm } from '../utils/dates.server';
 import { loadEnv } from '../utils/env.server';
-import { db, type Database } from '../utils/db.server';
+import { db, type Database, transaction } from '../utils/db.server';
 import { deliveryStore } from '../utils/delivery-store.server';
 import { readStoredFile } from '../utils/file-store.server';
 import { queueResidentNotice } from '../jobs/notices.server';
@@ -34,8 +34,6 @@ import { checkMailing, printMailing } from './utdrag-delivery.server';
 import { answerTitle, listUtdragItems } from './utdrag-items.server';
 
 
-type Tx = Database;
-const transaction = <T>(database: Database, fn: (tx: Tx) => Promise<T>) => database.transaction((txn) => fn(txn as unknown as Tx));
 
 export type PrepareError = 'no-items' | 'not-reviewed' | 'no-activity' | 'needs-decision' | 'no-address';
 export type PrepareResult = { ok: true; packageId: string; status: 'awaiting_approval' | 'approved'; deliveryMethod: Delivery } | { ok: false; error: PrepareError };

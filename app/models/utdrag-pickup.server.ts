@@ -12,7 +12,7 @@ import { renderPrintBundle } from '~/documents/registerutdrag/print.server';
 import type { RegisterutdragData } from '~/documents/registerutdrag/types';
 import { maskPersonnummer } from '~/domain/personnummer';
 import { demoCalendarOffsetDays, todayInStockholm } from '../utils/dates.server';
-import { db, type Database } from '../utils/db.server';
+import { db, type Database, transaction } from '../utils/db.server';
 import { deliveryStore } from '../utils/delivery-store.server';
 import { decryptPersonnummer } from '../utils/pnr-crypto.server';
 import { recordAudit, writeAudit } from './audit.server';
@@ -20,8 +20,6 @@ import type { ActiveCheck } from './identity-checks.server';
 import { utdragPackageData } from './utdrag-package.server';
 import { isUuid } from '~/domain/uuid';
 
-type Tx = Database;
-const transaction = <T>(database: Database, fn: (tx: Tx) => Promise<T>) => database.transaction((txn) => fn(txn as unknown as Tx));
 
 /** The one who collects: the person who asked (a guardian, ombud or god man for someone else). */
 const waiting = (puaIds: readonly string[]) =>

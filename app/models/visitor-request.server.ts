@@ -14,7 +14,7 @@ import { DELIVERY, requiredAttachmentPurpose, type Answers, type Delivery } from
 import type { Right } from '~/domain/requests';
 import { isUuid } from '~/domain/uuid';
 import type { Lng } from '~/i18n';
-import { db, type Database } from '../utils/db.server';
+import { db, type Database, transaction } from '../utils/db.server';
 import { decryptPersonnummer } from '../utils/pnr-crypto.server';
 import { recordAudit, writeAudit } from './audit.server';
 import { markDraftSubmitted } from './draft.server';
@@ -46,8 +46,7 @@ export async function registerVisitorRequest(input: VisitorRequest, database: Da
   const authority = requiredAttachmentPurpose(a);
   if (authority && !input.authorityDocumentSeen) throw new Error('A representative’s request needs the official’s check of the fullmakt or förordnande');
   const actor = { type: 'staff', id: input.staffId } as const;
-  return database.transaction(async (txn) => {
-    const tx = txn as unknown as Database;
+  return transaction(database, async (tx) => {
     // The one who asked is the visitor: the case is theirs in Mina ärenden and at the pick-up.
     const residentId = await residentForVisitor(check.personnummer, check.name, tx);
     const filed = await fileSubmission(

@@ -38,3 +38,11 @@ export function databaseHandle(): DatabaseHandle {
 export function db(): Database {
   return databaseHandle().db;
 }
+
+/**
+ * `database.transaction` with the transaction typed as a Database, so that a model's functions
+ * that take a `database` work inside it unchanged (drizzle types the two apart; they query alike).
+ */
+export function transaction<T>(database: Database, fn: (tx: Database) => Promise<T>): Promise<T> {
+  return database.transaction((txn) => fn(txn as unknown as Database));
+}
