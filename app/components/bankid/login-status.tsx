@@ -1,9 +1,9 @@
-import { Form, Link, useRevalidator } from '@remix-run/react';
-import { useEffect } from 'react';
+import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CsrfInput } from '~/components/csrf-input';
 import { Button, ButtonGroup } from '~/components/ui/button';
 import type { LoginStatus } from '~/utils/bankid/login-routes.server';
+import { RefreshWhilePending, usePollWhilePending } from './order-polling';
 
 /**
  * The order's status while the person uses the BankID app. With JavaScript the loader is polled
@@ -13,16 +13,8 @@ import type { LoginStatus } from '~/utils/bankid/login-routes.server';
  */
 export function BankIdLoginStatus({ status, startOver, signing = false }: { status: LoginStatus; startOver: string; signing?: boolean }) {
   const { t } = useTranslation('bankid');
-  const revalidator = useRevalidator();
   const pending = status.state === 'pending';
-
-  useEffect(() => {
-    if (!pending) return;
-    const id = window.setInterval(() => {
-      if (revalidator.state === 'idle') revalidator.revalidate();
-    }, 1000);
-    return () => window.clearInterval(id);
-  }, [pending, revalidator]);
+  usePollWhilePending(pending, 1000);
 
   if (status.state === 'refused') {
     return (
@@ -40,11 +32,7 @@ export function BankIdLoginStatus({ status, startOver, signing = false }: { stat
 
   return (
     <>
-      {pending ? (
-        <noscript>
-          <meta httpEquiv="refresh" content="2" />
-        </noscript>
-      ) : null}
+      <RefreshWhilePending pending={pending} />
       <h1 className="heading-xl">{t(`status.${status.method === 'qr' ? 'titleQr' : 'titleAutostart'}${signing ? 'Sign' : ''}`)}</h1>
       <p className="bankid-status body-l" role="status" aria-live="polite">
         {status.rfa ? t(`rfa.${status.rfa}`) : null}

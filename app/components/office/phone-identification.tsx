@@ -1,8 +1,8 @@
-import { Form, Link, useRevalidator } from '@remix-run/react';
-import { useEffect } from 'react';
+import { Form, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CsrfInput } from '~/components/csrf-input';
 import { Button, ButtonGroup } from '~/components/ui/button';
+import { RefreshWhilePending, usePollWhilePending } from '~/components/bankid/order-polling';
 import type { RfaCode } from '~/utils/bankid/messages';
 
 /**
@@ -13,25 +13,12 @@ import type { RfaCode } from '~/utils/bankid/messages';
  */
 export function PhoneIdentificationStatus({ state, rfa, here, startOver }: { state: 'pending' | 'failed'; rfa: RfaCode; here: string; startOver: string }) {
   const { t } = useTranslation(['phoneid', 'bankid']);
-  const revalidator = useRevalidator();
   const pending = state === 'pending';
-
-  useEffect(() => {
-    if (!pending) return;
-    const id = window.setInterval(() => {
-      if (revalidator.state === 'idle') revalidator.revalidate();
-    }, 2000);
-    return () => window.clearInterval(id);
-  }, [pending, revalidator]);
+  usePollWhilePending(pending, 2000);
 
   return (
     <>
-      {pending ? (
-        // Only without JavaScript: inside <noscript> the tag is text to a scripted page (and to axe).
-        <noscript>
-          <meta httpEquiv="refresh" content="2" />
-        </noscript>
-      ) : null}
+      <RefreshWhilePending pending={pending} />
       <h1 className="heading-l">{t(pending ? 'status.title' : 'status.failedTitle')}</h1>
       {pending ? <p className="body">{t('status.lead')}</p> : null}
       <p className="bankid-status body-l" role="status" aria-live="polite">
