@@ -148,6 +148,7 @@ export async function renderNotificationProof(data: NotificationProofData): Prom
     if (data.method === 'post') {
       pdf.p(data.recordedBy ? t('notification.post', { name: data.recordedBy.name, at: dateTime(data.recordedBy.at, LANG) }) : t('notification.postUnrecorded'));
     }
+    if (data.method === 'in_person' && data.recordedBy) pdf.p(t('notification.inPerson', { name: data.recordedBy.name, at: dateTime(data.recordedBy.at, LANG) }));
   });
 }
 

@@ -85,8 +85,8 @@ export type NotificationProofData = {
   pua: Contact;
   decision: { decidedOn: IsoDate; title: string };
   notifiedOn: IsoDate;
-  /** digital: the first download after a BankID login; post: the delivery receipt, recorded by staff. */
-  method: 'digital' | 'post';
+  /** digital: the first download after a BankID login; post: the delivery receipt, recorded by staff; in_person: handed over at the reception against ID. */
+  method: 'digital' | 'post' | 'in_person';
   firstOpenedAt?: string | null;
   recordedBy?: { name: string; at: string } | null;
   appealDeadline: IsoDate;

@@ -71,7 +71,7 @@ export async function listCaseDecisions(caseId: string, database: Database = db(
  */
 export async function residentDecisions(caseId: string, database: Database = db()) {
   const rows = await database
-    .select({ id: decisions.id, type: decisions.type, parts: decisions.parts, decidedOn: decisions.decidedOn, notifiedOn: decisions.notifiedOn, appealInstructions: decisions.appealInstructions })
+    .select({ id: decisions.id, type: decisions.type, parts: decisions.parts, decidedOn: decisions.decidedOn, notifiedOn: decisions.notifiedOn, notificationMethod: decisions.notificationMethod, appealInstructions: decisions.appealInstructions })
     .from(decisions)
     .where(and(eq(decisions.caseId, caseId), eq(decisions.status, 'decided')))
     .orderBy(asc(decisions.decidedAt));

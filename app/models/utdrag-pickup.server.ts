@@ -20,12 +20,30 @@ import type { ActiveCheck } from './identity-checks.server';
 import { utdragPackageData } from './utdrag-package.server';
 import { isUuid } from '~/domain/uuid';
 
-
-/** The one who collects: the person who asked (a guardian, ombud or god man for someone else). */
 const waiting = (puaIds: readonly string[]) =>
   and(inArray(cases.puaId, [...puaIds]), eq(utdragPackages.deliveryMethod, 'reception'), eq(utdragPackages.status, 'built'));
 
-function recipientOf(row: { relation: string; subjectCipher: string; subjectLookup: string; filerCipher: string | null; filerLookup: string | null; subjectName: string; filerName: string | null }) {
+/**
+ * What the "who collects" rule reads: the submission's relation and subject, and the filer. A
+ * query selecting these must join `submissions` to the case and left-join `residents` on its filer.
+ */
+export const recipientColumns = {
+  relation: submissions.relation,
+  subjectName: submissions.subjectName,
+  subjectCipher: submissions.subjectPnrCiphertext,
+  subjectLookup: submissions.subjectPnrLookup,
+  filerCipher: residents.pnrCiphertext,
+  filerLookup: residents.pnrLookup,
+  filerName: residents.name,
+};
+
+export type RecipientFields = { relation: string; subjectCipher: string; subjectLookup: string; filerCipher: string | null; filerLookup: string | null; subjectName: string; filerName: string | null };
+
+/**
+ * The one who collects at the reception — a package or a decision letter (ADR 015 §5): the person
+ * who asked (a guardian, ombud or god man for someone else).
+ */
+export function recipientOf(row: RecipientFields) {
   if (row.relation === 'self') return { name: row.subjectName, cipher: row.subjectCipher, lookup: row.subjectLookup };
   // For a child, principal or ward: the one who asked. None known (an older paper form without the
   // signer's personnummer): nobody can be checked against it, so nobody collects it at the desk.
@@ -39,13 +57,7 @@ const columns = {
   puaName: pua.name,
   builtAt: utdragPackages.builtAt,
   availableUntil: utdragPackages.availableUntil,
-  relation: submissions.relation,
-  subjectName: submissions.subjectName,
-  subjectCipher: submissions.subjectPnrCiphertext,
-  subjectLookup: submissions.subjectPnrLookup,
-  filerCipher: residents.pnrCiphertext,
-  filerLookup: residents.pnrLookup,
-  filerName: residents.name,
+  ...recipientColumns,
   protectedIdentity: cases.protectedIdentity,
 };
 

@@ -2,7 +2,8 @@
  * The verified visitor or caller (issue #8): who they are and how that was checked; the status of
  * their cases — case number, PUA, status, dates and the PUA's contact details, nothing of the
  * content, with questions about the processing referred to the PUA (seed 001); and at the reception
- * the registerutdrag waiting for them, handed over here. Every lookup is audited with the check.
+ * the registerutdrag and the beslut waiting for them, handed over here (handing over a beslut is
+ * its notification, FL 44 §). Every lookup is audited with the check.
  */
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -15,6 +16,8 @@ import { SummaryList } from '~/components/ui/summary-list';
 import { Table } from '~/components/ui/table';
 import { maskPersonnummer } from '~/domain/personnummer';
 import { caseStatusFor } from '~/models/case-status-lookup.server';
+import { recordInPersonNotification } from '~/models/decision-notification.server';
+import { decisionsWaitingFor } from '~/models/decision-pickup.server';
 import { handOverUtdrag, pickupsFor } from '~/models/utdrag-pickup.server';
 import { puasWithPermissionFor } from '~/utils/auth.server';
 import { validateCsrf } from '~/utils/csrf.server';
@@ -34,14 +37,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     puasWithPermissionFor(request, 'handover:package:kommun'),
     puasWithPermissionFor(request, 'register:request:visitor'),
   ]);
-  const [t, locale, cases, pickups] = await Promise.all([
+  // Handing over needs the ID seen at the desk; a phone check shows nothing to hand over.
+  const mayHandOver = handoverPuas.length > 0 && check.method === 'id_document';
+  const [t, locale, cases, pickups, decisions] = await Promise.all([
     i18next.getFixedT(request, ['visitor', 'common']),
     i18next.getLocale(request),
     caseStatusFor(check, statusPuas, staff.id),
-    // Handing over needs the ID seen at the desk; a phone check shows no pick-ups.
-    handoverPuas.length && check.method === 'id_document' ? pickupsFor(check, handoverPuas) : Promise.resolve(null),
+    mayHandOver ? pickupsFor(check, handoverPuas) : Promise.resolve(null),
+    mayHandOver ? decisionsWaitingFor(check, handoverPuas) : Promise.resolve(null),
   ]);
-  const handed = new URL(request.url).searchParams.get('lamnat');
+  const search = new URL(request.url).searchParams;
+  const handed = search.get('lamnat');
+  const handedDecision = search.get('beslut');
   return json({
     title: `${t('visitor:person.title')} – ${t('common:service.name')}`,
     locale,
@@ -49,9 +56,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     person: { name: check.name, pnrMasked: maskPersonnummer(check.personnummer), method: check.method, document: check.document, checkedAt: check.checkedAt.toISOString() },
     cases,
     pickups,
+    decisions,
     // The reception registers a request for the person (walk-in or phone); the kontaktcenter gives status only.
     mayRegister: registerPuas.length > 0,
     handed: handed && isUuid(handed) ? handed : null,
+    handedDecision: handedDecision && isUuid(handedDecision) ? handedDecision : null,
   });
 }
 
@@ -61,9 +70,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { staff, check } = await requireVerifiedPerson(request, params.checkId);
   const form = await request.formData();
   await validateCsrf(form, request);
-  if (form.get('intent') !== 'handover') throw new Response('Bad Request', { status: 400 });
+  const intent = form.get('intent');
+  if (intent !== 'handover' && intent !== 'handover-decision') throw new Response('Bad Request', { status: 400 });
   const handoverPuas = await puasWithPermissionFor(request, 'handover:package:kommun');
   if (!handoverPuas.length) throw new Response('Not Found', { status: 404 });
+  if (intent === 'handover-decision') {
+    const decisionId = String(form.get('decisionId') ?? '');
+    const r = await recordInPersonNotification({ decisionId, check, staffId: staff.id, puaIds: handoverPuas });
+    if (!r.ok) {
+      if (r.error === 'not-found') throw new Response('Not Found', { status: 404 });
+      return json({ decisionError: r.error }, { status: 400 });
+    }
+    return redirect(`/personal/besokare/${check.id}?beslut=${decisionId}`);
+  }
   const packageId = String(form.get('packageId') ?? '');
   const r = await handOverUtdrag({ packageId, check, staffId: staff.id, puaIds: handoverPuas });
   if (!r.ok) {
@@ -96,7 +115,18 @@ export default function VerifiedPerson() {
           </ul>
         </NotificationBanner>
       ) : null}
+      {d.handedDecision ? (
+        <NotificationBanner variant="success" title={t('office:case.flash.title')}>
+          <p className="notification-banner__heading">{t('decisionPickup.handed')}</p>
+          <p className="body">{t('decisionPickup.handedNext')}</p>
+          {/* A plain link, not <Link>: a PDF, not a page of the app. */}
+          <p className="body">
+            <a href={`/personal/uthamtning/beslut/${d.handedDecision}`}>{t('decisionPickup.print')}</a>
+          </p>
+        </NotificationBanner>
+      ) : null}
       {result && 'error' in result ? <p className="error-message">{t(`pickup.errors.${result.error}`)}</p> : null}
+      {result && 'decisionError' in result ? <p className="error-message">{t(`decisionPickup.errors.${result.decisionError}`)}</p> : null}
       <span className="caption-l">{t('person.caption')}</span>
       <h1 className="heading-l">{p.name}</h1>
       <SummaryList
@@ -170,6 +200,27 @@ export default function VerifiedPerson() {
                   {t('pickup.handover', { diarienummer: pk.diarienummer })}
                 </Button>
               )}
+            </Form>
+          ))}
+        </>
+      ) : null}
+
+      {d.decisions ? (
+        <>
+          <h2 className="heading-m">{t('decisionPickup.forPerson')}</h2>
+          {d.decisions.length === 0 ? (
+            <p className="body">{t('decisionPickup.noneForPerson')}</p>
+          ) : (
+            <p className="body">{t('decisionPickup.notice')}</p>
+          )}
+          {d.decisions.map((dec) => (
+            <Form method="post" key={dec.decisionId} className="section">
+              <CsrfInput />
+              <input type="hidden" name="decisionId" value={dec.decisionId} />
+              <p className="body">{t('decisionPickup.item', { date: formatLongDate(dec.decidedOn, d.locale), diarienummer: dec.diarienummer, pua: dec.puaName })}</p>
+              <Button name="intent" value="handover-decision">
+                {t('decisionPickup.handover', { diarienummer: dec.diarienummer })}
+              </Button>
             </Form>
           ))}
         </>

@@ -1,12 +1,13 @@
 /**
  * The reception's pick-up list (issue #8; issue #7 "hämta i receptionen"): every registerutdrag
- * waiting in the kommun, who is to collect it (personnummer masked), since when and until when.
- * Handing over happens on the person's page, after their ID has been checked.
+ * waiting in the kommun, who is to collect it (personnummer masked), since when and until when;
+ * then the beslut waiting there. Handing over happens on the person's page, after their ID has been checked.
  */
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Table } from '~/components/ui/table';
+import { waitingDecisionList } from '~/models/decision-pickup.server';
 import { pickupList } from '~/models/utdrag-pickup.server';
 import { requireStaffWithPermission } from '~/utils/auth.server';
 import { i18next } from '~/utils/i18next.server';
@@ -17,15 +18,20 @@ export const handle = { i18n: ['visitor'] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { staff, puaIds } = await requireStaffWithPermission(request, 'handover:package:kommun');
-  const [t, locale, rows] = await Promise.all([i18next.getFixedT(request, ['visitor', 'common']), i18next.getLocale(request), pickupList(puaIds, staff.id)]);
-  return json({ title: `${t('visitor:pickup.title')} – ${t('common:service.name')}`, locale, rows });
+  const [t, locale, rows, decisions] = await Promise.all([
+    i18next.getFixedT(request, ['visitor', 'common']),
+    i18next.getLocale(request),
+    pickupList(puaIds, staff.id),
+    waitingDecisionList(puaIds, staff.id),
+  ]);
+  return json({ title: `${t('visitor:pickup.title')} – ${t('common:service.name')}`, locale, rows, decisions });
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageMeta(matches);
 
 export default function PickupList() {
   const { t } = useTranslation('visitor');
-  const { rows, locale } = useLoaderData<typeof loader>();
+  const { rows, decisions, locale } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="heading-l">{t('pickup.title')}</h1>
@@ -57,6 +63,35 @@ export default function PickupList() {
               r.puaName,
               r.readySince ? formatLongDate(r.readySince.slice(0, 10), locale) : '',
               r.availableUntil ? (r.expired ? t('pickup.expiredOn', { date: formatLongDate(r.availableUntil, locale) }) : formatLongDate(r.availableUntil, locale)) : '',
+            ],
+          }))}
+        />
+      )}
+
+      <h2 className="heading-m">{t('decisionPickup.title')}</h2>
+      {decisions.length === 0 ? (
+        <p className="body">{t('decisionPickup.none')}</p>
+      ) : (
+        <Table
+          caption={t('decisionPickup.caption', { count: decisions.length })}
+          captionSize="s"
+          head={[t('decisionPickup.columns.recipient'), t('decisionPickup.columns.case'), t('decisionPickup.columns.pua'), t('decisionPickup.columns.decided')]}
+          firstCellIsHeader
+          rows={decisions.map((r) => ({
+            key: r.decisionId,
+            cells: [
+              r.recipientName ? (
+                <>
+                  {r.recipientName}
+                  <br />
+                  <span className="hint">{r.recipientPnrMasked}</span>
+                </>
+              ) : (
+                t(r.recipientUnknown ? 'decisionPickup.unknownRecipient' : 'pickup.protected')
+              ),
+              r.diarienummer,
+              r.puaName,
+              formatLongDate(r.decidedOn, locale),
             ],
           }))}
         />

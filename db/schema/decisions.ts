@@ -12,7 +12,7 @@ import { residents, staffUsers } from './people';
 import { caseDocuments, cases } from './cases';
 
 export const decisionStatus = pgEnum('decision_status', ['draft', 'proposed', 'decided']);
-export const notificationMethod = pgEnum('notification_method', ['digital', 'post']);
+export const notificationMethod = pgEnum('notification_method', ['digital', 'post', 'in_person']);
 
 /** A "Redovisning av delegationsbeslut" to the nämnd (KL 6 kap. 40 §): a PUA, a period, a meeting. */
 export const delegationReports = pgTable('delegation_reports', {
@@ -52,7 +52,7 @@ export const decisions = pgTable('decisions', {
   /** Case files not released to the person (sekretess, utkast): sent to the court marked secret. */
   withheldFileIds: jsonb('withheld_file_ids').$type<string[]>().notNull().default([]),
   documentId: uuid('document_id').references(() => caseDocuments.id),
-  /** The day the person received the decision (FL 44 §): first opened in the portal, or the delivery receipt. */
+  /** The day the person received the decision (FL 44 §): first opened in the portal, the delivery receipt, or handed over at the reception. */
   notifiedOn: date('notified_on', { mode: 'string' }),
   notificationMethod: notificationMethod('notification_method'),
   notificationRecordedByStaffId: uuid('notification_recorded_by_staff_id').references(() => staffUsers.id),

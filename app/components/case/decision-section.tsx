@@ -4,7 +4,7 @@ import { formatLongDate } from '~/utils/text-format';
 
 type Props = {
   caseId: string;
-  decisions: { id: string; type: string | null; decidedOn: string; notifiedOn: string | null; appealable: boolean; againstPerson: boolean; lastDay: string | null }[];
+  decisions: { id: string; type: string | null; decidedOn: string; notifiedOn: string | null; notificationMethod?: string | null; appealable: boolean; againstPerson: boolean; lastDay: string | null }[];
   appeals: { id: string; receivedOn: string; status: string }[];
   locale: string;
 };
@@ -30,7 +30,11 @@ export function DecisionSection({ caseId, decisions, appeals, locale }: Props) {
           <li key={d.id}>
             <strong>{t(heading(d), { date: date(d.decidedOn) })}</strong>
             {d.againstPerson && !d.appealable ? <p className="body">{t('decisions.notAppealable')}</p> : null}
-            {d.appealable ? <p className="body">{d.notifiedOn && d.lastDay ? t('decisions.notified', { notified: date(d.notifiedOn), lastDay: date(d.lastDay) }) : t('decisions.notOpened')}</p> : null}
+            {d.appealable ? (
+              <p className="body">
+                {d.notifiedOn && d.lastDay ? t(d.notificationMethod === 'in_person' ? 'decisions.notifiedInPerson' : 'decisions.notified', { notified: date(d.notifiedOn), lastDay: date(d.lastDay) }) : t('decisions.notOpened')}
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

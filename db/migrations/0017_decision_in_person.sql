@@ -1,0 +1,1 @@
+ALTER TYPE "public"."notification_method" ADD VALUE 'in_person';
