@@ -2,10 +2,11 @@
  * A walk-in request (issue #8): a visitor without BankID comes to the reception. Amira checks
  * their ID, fills in the same questions the e-tjänst asks, registers the registerutdrag and prints
  * the kvittens; the case reaches Socialnämnden's inbox as come in via the reception. The check page
- * is also read in English, and registering works without JavaScript.
+ * is also read in English, and registering works without JavaScript. A beslut on a walk-in request
+ * waits at the reception and is handed over against ID: that day is the day it is notified.
  */
-import { expect, test } from '@playwright/test';
-import { gdprDeadline } from '../app/domain/deadlines';
+import { expect, test, type Page } from '@playwright/test';
+import { appealDeadline, gdprDeadline } from '../app/domain/deadlines';
 import { expectNoSwedishUi } from './english';
 import { checkIdDocument, continueOn, downloadedPdfText, longDate, rowValue, shooter, SHOTS, staffPage, stockholmToday } from './journey';
 
@@ -13,6 +14,7 @@ const shot = shooter('walk-in');
 const AMIRA = '199306169906'; // Amira Hassan, reception Sjöbacka
 const ANNA = '197803149827'; // Anna Lindqvist, samordnare Sjöbacka SN
 const VISITOR = '199507089879'; // used only by this spec
+const OLLE = '198803151235'; // used only by this spec
 
 test('the reception registers a walk-in registerutdrag against ID and prints the kvittens', async ({ browser }) => {
   test.setTimeout(120_000);
@@ -98,5 +100,74 @@ test('the reception registers a walk-in registerutdrag against ID and prints the
   await anna.getByRole('link', { name: diarienummer, exact: true }).click();
   await expect(rowValue(anna, 'Kom in via')).toHaveText('Receptionen');
   await expect(rowValue(anna, 'Mottaget')).toHaveText(longDate(today));
+  await anna.context().close();
+});
+
+/** Amira registers Olle's request to erase old notes, to be answered at the reception; returns the diarienummer. */
+async function walkInErasure(amira: Page): Promise<string> {
+  await amira.getByRole('link', { name: 'Registrera en begäran för Olle Nordin' }).click();
+  await amira.getByRole('button', { name: 'Börja' }).click();
+  await amira.getByLabel(/^Radering/).check();
+  await continueOn(amira);
+  await amira.getByLabel('Mig själv').check();
+  await continueOn(amira);
+  await amira.getByLabel('Socialnämnden', { exact: true }).check();
+  await continueOn(amira);
+  await amira.getByLabel('Vilka uppgifter gäller det?').fill('Anteckningarna om mig från 2015.');
+  await amira.getByLabel('De behövs inte längre för det de samlades in för').check();
+  await continueOn(amira);
+  await continueOn(amira); // no e-mail or phone
+  await amira.getByLabel('Jag hämtar det i kommunens reception').check();
+  await continueOn(amira);
+  await continueOn(amira); // no attachments
+  await amira.getByRole('button', { name: 'Registrera begäran' }).click();
+  await expect(amira.getByRole('heading', { level: 1 })).toHaveText('Begäran är registrerad');
+  return (await amira.getByRole('row').getByText(/^SN \d{4}\/\d{5}$/).innerText()).trim();
+}
+
+test('a beslut waiting at the reception is handed over against ID, and that day starts the appeal period', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const amira = await staffPage(browser, AMIRA);
+  await amira.getByRole('link', { name: 'Besökare och samtal' }).click();
+  await checkIdDocument(amira, { personnummer: OLLE, name: 'Olle Nordin', document: 'Pass', issuer: 'Polismyndigheten', lastFour: 'P4X7' });
+  const personPage = amira.url();
+  const diarienummer = await walkInErasure(amira);
+
+  // Socialnämnden refuses: the notes are allmänna handlingar to be kept.
+  const anna = await staffPage(browser, ANNA);
+  await anna.goto(`/personal/arenden?sok=${encodeURIComponent(diarienummer)}`);
+  await anna.getByRole('link', { name: diarienummer, exact: true }).click();
+  await anna.getByLabel('Handläggare', { exact: true }).selectOption({ label: 'Anna Lindqvist' });
+  await anna.getByRole('button', { name: 'Registrera' }).click();
+  await expect(anna.getByRole('alert', { name: 'Klart' })).toContainText('Ärendet är registrerat.');
+  await anna.getByRole('link', { name: 'Skriv beslut' }).click();
+  await anna.getByLabel('Avslag', { exact: true }).check();
+  await anna.getByLabel(/Allmänna handlingar/i).check();
+  await anna.getByLabel('Motivering').fill('Anteckningarna är allmänna handlingar som ska bevaras enligt dokumenthanteringsplanen.');
+  await anna.getByRole('button', { name: 'Fatta beslut' }).click();
+  await expect(anna.getByRole('alert', { name: 'Klart' })).toContainText('Beslutet är fattat');
+
+  // At the reception: the letter is on the pick-up list, then handed over to Olle after his ID check.
+  await amira.goto('/personal/uthamtning');
+  await expect(amira.getByRole('row').filter({ hasText: diarienummer })).toContainText('19880315-****');
+  await shot(amira, 'pickup-list-decision');
+  await amira.goto(personPage);
+  await expect(amira.getByRole('heading', { name: 'Beslut att lämna ut' })).toBeVisible();
+  await shot(amira, 'decision-waiting');
+  await amira.getByRole('button', { name: `Lämna ut beslutet i ${diarienummer}` }).click();
+  await expect(amira.getByRole('alert', { name: 'Klart' })).toContainText('Beslutet är utlämnat');
+  await shot(amira, 'decision-handed-over');
+  const letter = await downloadedPdfText(amira, /^Skriv ut beslutet/);
+  for (const part of [diarienummer, 'Avslag', 'tre veckor', 'Förvaltningsrätten']) expect(letter, `the letter names ${part}`).toContain(part);
+  await expect(amira.getByRole('button', { name: `Lämna ut beslutet i ${diarienummer}` })).toHaveCount(0);
+  await amira.goto(`${personPage}?lng=en`);
+  await expectNoSwedishUi(amira, ['visitor', 'common', 'ui']);
+  await amira.context().close();
+
+  // The case says it was received today, in person; the three weeks run from today.
+  await anna.reload();
+  const today = stockholmToday();
+  await expect(anna.locator('#beslut').locator('..')).toContainText(longDate(appealDeadline(today)));
+  await expect(anna.locator('#beslut').locator('..')).toContainText('utlämnat i receptionen');
   await anna.context().close();
 });
