@@ -11,7 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { appealDeadline } from '../app/domain/deadlines';
 import { loginWithQr } from './bankid';
 import { expectNoSwedishUi } from './english';
-import { approveSigning, continueOn, downloadedPdfText, longDate, rowValue, setPortalCalendar, shooter, staffPage, stockholmToday } from './journey';
+import { approveSigning, continueOn, decideAvslag, downloadedPdfText, longDate, rowValue, setPortalCalendar, shooter, staffPage, stockholmToday } from './journey';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -187,15 +187,7 @@ test('an appeal that comes in after three weeks is avvisad, by a decision that c
   // Anna registers the case to herself and decides an avslag (she holds delegation for it).
   const anna = await staffPage(browser, SAMORDNARE_SN);
   await openCase(anna, diarienummer);
-  await anna.getByLabel('Handläggare', { exact: true }).selectOption({ label: 'Anna Lindqvist' });
-  await anna.getByRole('button', { name: 'Registrera' }).click();
-  await expect(anna.getByRole('alert', { name: 'Klart' })).toContainText('Ärendet är registrerat.');
-  await anna.getByRole('link', { name: 'Skriv beslut' }).click();
-  await anna.getByLabel('Avslag', { exact: true }).check();
-  await anna.getByLabel(/Allmänna handlingar/i).check();
-  await anna.getByLabel('Motivering').fill('Anteckningarna är allmänna handlingar som ska bevaras enligt dokumenthanteringsplanen.');
-  await anna.getByRole('button', { name: 'Fatta beslut' }).click();
-  await expect(anna.getByRole('alert', { name: 'Klart' })).toContainText('Beslutet är fattat');
+  await decideAvslag(anna, 'Anna Lindqvist');
 
   // The resident opens the letter today: the three weeks run from today.
   await page.goto('/mina-arenden');

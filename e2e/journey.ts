@@ -151,3 +151,19 @@ export async function downloadedPdfText(page: Page, link: RegExp): Promise<strin
   for await (const c of await (await download).createReadStream()) chunks.push(c as Buffer);
   return (await pdfText(Buffer.concat(chunks))).replace(/\s+/g, ' ');
 }
+
+/**
+ * On an open case page, a samordnare with delegation for avslag registers the case to `assignee`
+ * and refuses the erasure: the notes are allmänna handlingar to be kept.
+ */
+export async function decideAvslag(page: Page, assignee: string) {
+  await page.getByLabel('Handläggare', { exact: true }).selectOption({ label: assignee });
+  await page.getByRole('button', { name: 'Registrera' }).click();
+  await expect(page.getByRole('alert', { name: 'Klart' })).toContainText('Ärendet är registrerat.');
+  await page.getByRole('link', { name: 'Skriv beslut' }).click();
+  await page.getByLabel('Avslag', { exact: true }).check();
+  await page.getByLabel(/Allmänna handlingar/i).check();
+  await page.getByLabel('Motivering').fill('Anteckningarna är allmänna handlingar som ska bevaras enligt dokumenthanteringsplanen.');
+  await page.getByRole('button', { name: 'Fatta beslut' }).click();
+  await expect(page.getByRole('alert', { name: 'Klart' })).toContainText('Beslutet är fattat');
+}

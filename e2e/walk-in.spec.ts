@@ -8,7 +8,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { appealDeadline, gdprDeadline } from '../app/domain/deadlines';
 import { expectNoSwedishUi } from './english';
-import { checkIdDocument, continueOn, downloadedPdfText, longDate, rowValue, shooter, SHOTS, staffPage, stockholmToday } from './journey';
+import { checkIdDocument, continueOn, decideAvslag, downloadedPdfText, longDate, rowValue, shooter, SHOTS, staffPage, stockholmToday } from './journey';
 
 const shot = shooter('walk-in');
 const AMIRA = '199306169906'; // Amira Hassan, reception Sjöbacka
@@ -137,15 +137,7 @@ test('a beslut waiting at the reception is handed over against ID, and that day 
   const anna = await staffPage(browser, ANNA);
   await anna.goto(`/personal/arenden?sok=${encodeURIComponent(diarienummer)}`);
   await anna.getByRole('link', { name: diarienummer, exact: true }).click();
-  await anna.getByLabel('Handläggare', { exact: true }).selectOption({ label: 'Anna Lindqvist' });
-  await anna.getByRole('button', { name: 'Registrera' }).click();
-  await expect(anna.getByRole('alert', { name: 'Klart' })).toContainText('Ärendet är registrerat.');
-  await anna.getByRole('link', { name: 'Skriv beslut' }).click();
-  await anna.getByLabel('Avslag', { exact: true }).check();
-  await anna.getByLabel(/Allmänna handlingar/i).check();
-  await anna.getByLabel('Motivering').fill('Anteckningarna är allmänna handlingar som ska bevaras enligt dokumenthanteringsplanen.');
-  await anna.getByRole('button', { name: 'Fatta beslut' }).click();
-  await expect(anna.getByRole('alert', { name: 'Klart' })).toContainText('Beslutet är fattat');
+  await decideAvslag(anna, 'Anna Lindqvist');
 
   // At the reception: the letter is on the pick-up list, then handed over to Olle after his ID check.
   await amira.goto('/personal/uthamtning');

@@ -50,15 +50,7 @@ export default function PickupList() {
           rows={rows.map((r) => ({
             key: r.packageId,
             cells: [
-              r.recipientName ? (
-                <>
-                  {r.recipientName}
-                  <br />
-                  <span className="hint">{r.recipientPnrMasked}</span>
-                </>
-              ) : (
-                t(r.recipientUnknown ? 'pickup.unknownRecipient' : 'pickup.protected')
-              ),
+              <Recipient key="r" row={r} unknown="pickup.unknownRecipient" />,
               r.diarienummer,
               r.puaName,
               r.readySince ? formatLongDate(r.readySince.slice(0, 10), locale) : '',
@@ -80,15 +72,7 @@ export default function PickupList() {
           rows={decisions.map((r) => ({
             key: r.decisionId,
             cells: [
-              r.recipientName ? (
-                <>
-                  {r.recipientName}
-                  <br />
-                  <span className="hint">{r.recipientPnrMasked}</span>
-                </>
-              ) : (
-                t(r.recipientUnknown ? 'decisionPickup.unknownRecipient' : 'pickup.protected')
-              ),
+              <Recipient key="r" row={r} unknown="decisionPickup.unknownRecipient" />,
               r.diarienummer,
               r.puaName,
               formatLongDate(r.decidedOn, locale),
@@ -96,6 +80,22 @@ export default function PickupList() {
           }))}
         />
       )}
+    </>
+  );
+}
+
+/**
+ * Who collects, masked: the name and personnummer, or why none is shown — skyddade
+ * personuppgifter (nobody is named to the whole reception), or nobody known who asked.
+ */
+function Recipient({ row, unknown }: { row: { recipientName: string | null; recipientPnrMasked: string | null; recipientUnknown: boolean }; unknown: string }) {
+  const { t } = useTranslation('visitor');
+  if (!row.recipientName) return <>{t(row.recipientUnknown ? unknown : 'pickup.protected')}</>;
+  return (
+    <>
+      {row.recipientName}
+      <br />
+      <span className="hint">{row.recipientPnrMasked}</span>
     </>
   );
 }
