@@ -16,7 +16,7 @@ import { db, type Database, transaction } from '../utils/db.server';
 import { writeAudit } from './audit.server';
 import { atReception, decisionsWithPeople } from './decision-pickup.server';
 import type { ActiveCheck } from './identity-checks.server';
-import { recipientOf } from './utdrag-pickup.server';
+import { collectsIt } from './utdrag-pickup.server';
 
 /** Called in the transaction that records the first download of a decision document. */
 export async function recordDigitalNotification(tx: Database, input: { documentId: string; caseId: string; residentId: string }) {
@@ -67,7 +67,7 @@ export async function recordInPersonNotification(input: { decisionId: string; ch
       .where(and(eq(decisions.id, input.decisionId), atReception(input.puaIds)))
       .for('update', { of: decisions });
     if (!row) return { ok: false, error: 'not-found' };
-    if (recipientOf(row)?.lookup !== input.check.pnrLookup) return { ok: false, error: 'not-recipient' };
+    if (!collectsIt(row, input.check)) return { ok: false, error: 'not-recipient' };
     // Already received (opened in the portal, by post, or handed over before): the date never moves.
     if (row.notifiedOn) return { ok: false, error: 'already-notified' };
     const notifiedOn = todayInStockholm();

@@ -7,14 +7,12 @@
  */
 import { and, asc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { caseDocuments, caseEvents, cases, decisions, pua, residents, submissions } from '../../db/schema/index';
-import { maskPersonnummer } from '~/domain/personnummer';
 import { isUuid } from '~/domain/uuid';
 import { db, type Database } from '../utils/db.server';
 import { readStoredFile } from '../utils/file-store.server';
-import { decryptPersonnummer } from '../utils/pnr-crypto.server';
 import { recordAudit } from './audit.server';
 import type { ActiveCheck } from './identity-checks.server';
-import { recipientColumns, recipientOf } from './utdrag-pickup.server';
+import { AFTER_HANDOVER_MS, checkedRecipient, collectsIt, listedRecipient, recipientColumns, type ListedRecipient } from './utdrag-pickup.server';
 
 /** A taken decision with its letter, of a case in these PUAs to be collected at the reception. */
 export const atReception = (puaIds: readonly string[]) =>
@@ -48,56 +46,28 @@ async function waitingRows(puaIds: readonly string[], database: Database) {
   return decisionsWithPeople(database).where(waiting(puaIds)).orderBy(asc(decisions.decidedAt));
 }
 
-export type WaitingDecision = {
+export type WaitingDecision = ListedRecipient & {
   decisionId: string;
   caseId: string;
   diarienummer: string;
   puaName: string;
   decidedOn: string;
-  recipientName: string | null;
-  recipientPnrMasked: string | null;
-  /** No one who asked is known, so nobody can collect it: the nämnd must notify the person otherwise. */
-  recipientUnknown: boolean;
 };
 
 /** The reception's list of waiting decisions: personnummer masked, nobody named for skyddade personuppgifter. Audited. */
 export async function waitingDecisionList(puaIds: readonly string[], staffId: string, database: Database = db()): Promise<WaitingDecision[]> {
   const rows = await waitingRows(puaIds, database);
   await recordAudit(database, { actor: { type: 'staff', id: staffId }, action: 'decision.pickup_list', entityType: 'decision', details: { decisions: rows.map((r) => r.decisionId) } });
-  return rows.map((r) => {
-    const who = recipientOf(r);
-    const hidden = r.protectedIdentity || !who;
-    return {
-      decisionId: r.decisionId,
-      caseId: r.caseId,
-      diarienummer: r.diarienummer,
-      puaName: r.puaName,
-      decidedOn: r.decidedOn!,
-      recipientName: hidden ? null : who.name,
-      recipientPnrMasked: hidden ? null : maskPersonnummer(decryptPersonnummer(who.cipher)),
-      recipientUnknown: !who,
-    };
-  });
+  return rows.map((r) => ({ decisionId: r.decisionId, caseId: r.caseId, diarienummer: r.diarienummer, puaName: r.puaName, decidedOn: r.decidedOn!, ...listedRecipient(r) }));
 }
 
 /** The decisions waiting for the verified person at this reception. */
 export async function decisionsWaitingFor(check: ActiveCheck, puaIds: readonly string[], database: Database = db()): Promise<WaitingDecision[]> {
   return (await waitingRows(puaIds, database))
-    .filter((r) => recipientOf(r)?.lookup === check.pnrLookup)
-    .map((r) => ({
-      decisionId: r.decisionId,
-      caseId: r.caseId,
-      diarienummer: r.diarienummer,
-      puaName: r.puaName,
-      decidedOn: r.decidedOn!,
-      recipientName: recipientOf(r)!.name,
-      recipientPnrMasked: maskPersonnummer(check.personnummer),
-      recipientUnknown: false,
-    }));
+    .filter((r) => collectsIt(r, check))
+    .map((r) => ({ decisionId: r.decisionId, caseId: r.caseId, diarienummer: r.diarienummer, puaName: r.puaName, decidedOn: r.decidedOn!, ...checkedRecipient(r, check) }));
 }
 
-/** After the handover, the official who made it may print the letter for the person this long (ADR 015 §5). */
-const AFTER_HANDOVER_MS = 12 * 3_600_000;
 
 /**
  * The letter of a decision this official handed over at the reception less than twelve hours ago,

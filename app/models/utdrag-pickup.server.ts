@@ -43,12 +43,33 @@ export type RecipientFields = { relation: string; subjectCipher: string; subject
  * The one who collects at the reception — a package or a decision letter (ADR 015 §5): the person
  * who asked (a guardian, ombud or god man for someone else).
  */
-export function recipientOf(row: RecipientFields) {
+function recipientOf(row: RecipientFields) {
   if (row.relation === 'self') return { name: row.subjectName, cipher: row.subjectCipher, lookup: row.subjectLookup };
   // For a child, principal or ward: the one who asked. None known (an older paper form without the
   // signer's personnummer): nobody can be checked against it, so nobody collects it at the desk.
   return row.filerCipher && row.filerLookup ? { name: row.filerName ?? row.subjectName, cipher: row.filerCipher, lookup: row.filerLookup } : null;
 }
+
+/** Whether the verified person is the one who collects (compared by the keyed lookup). */
+export const collectsIt = (row: RecipientFields, check: ActiveCheck) => recipientOf(row)?.lookup === check.pnrLookup;
+
+export type ListedRecipient = { recipientName: string | null; recipientPnrMasked: string | null; recipientUnknown: boolean };
+
+/**
+ * Who collects, as the whole reception's list shows it: personnummer masked (DOMAIN.md §9), and
+ * nobody named for skyddade personuppgifter — the handover finds it on the person's own page.
+ */
+export function listedRecipient(row: RecipientFields & { protectedIdentity: boolean }): ListedRecipient {
+  const who = recipientOf(row);
+  const hidden = row.protectedIdentity || !who;
+  return { recipientName: hidden ? null : who.name, recipientPnrMasked: hidden ? null : maskPersonnummer(decryptPersonnummer(who.cipher)), recipientUnknown: !who };
+}
+
+/** Who collects, on the verified person's own page: the one checked at the desk. */
+export const checkedRecipient = (row: RecipientFields, check: ActiveCheck): ListedRecipient => ({ recipientName: recipientOf(row)!.name, recipientPnrMasked: maskPersonnummer(check.personnummer), recipientUnknown: false });
+
+/** After the handover, the official who made it may give the person the ZIP, the printout or the beslut this long (ADR 015 §5). */
+export const AFTER_HANDOVER_MS = 12 * 3_600_000;
 
 const columns = {
   packageId: utdragPackages.id,
@@ -76,15 +97,11 @@ async function waitingRows(puaIds: readonly string[], database: Database) {
   return packagesWithPeople(database).where(waiting(puaIds)).orderBy(asc(utdragPackages.builtAt));
 }
 
-export type PickupRow = {
+export type PickupRow = ListedRecipient & {
   packageId: string;
   caseId: string;
   diarienummer: string;
   puaName: string;
-  recipientName: string | null;
-  recipientPnrMasked: string | null;
-  /** No one who asked is known, so nobody can collect it: the nämnd must contact the person. */
-  recipientUnknown: boolean;
   readySince: string | null;
   availableUntil: string | null;
   expired: boolean;
@@ -95,38 +112,29 @@ export async function pickupList(puaIds: readonly string[], staffId: string, dat
   const rows = await waitingRows(puaIds, database);
   const today = todayInStockholm();
   await recordAudit(database, { actor: { type: 'staff', id: staffId }, action: 'utdrag.pickup_list', entityType: 'utdrag_package', details: { packages: rows.map((r) => r.packageId) } });
-  return rows.map((r) => {
-    const who = recipientOf(r);
-    // Skyddade personuppgifter: the list shows no name to the whole reception (DOMAIN.md §9); the
-    // handover finds the package on the person's own page, after their ID check.
-    return {
-      packageId: r.packageId,
-      caseId: r.caseId,
-      diarienummer: r.diarienummer,
-      puaName: r.puaName,
-      recipientName: r.protectedIdentity || !who ? null : who.name,
-      recipientPnrMasked: r.protectedIdentity || !who ? null : maskPersonnummer(decryptPersonnummer(who.cipher)),
-      recipientUnknown: !who,
-      readySince: r.builtAt ? r.builtAt.toISOString() : null,
-      availableUntil: r.availableUntil,
-      expired: !!r.availableUntil && r.availableUntil < today,
-    };
-  });
+  return rows.map((r) => ({
+    packageId: r.packageId,
+    caseId: r.caseId,
+    diarienummer: r.diarienummer,
+    puaName: r.puaName,
+    ...listedRecipient(r),
+    readySince: r.builtAt ? r.builtAt.toISOString() : null,
+    availableUntil: r.availableUntil,
+    expired: !!r.availableUntil && r.availableUntil < today,
+  }));
 }
 
 /** The packages waiting for the verified person at this reception. */
 export async function pickupsFor(check: ActiveCheck, puaIds: readonly string[], database: Database = db()): Promise<PickupRow[]> {
   const today = todayInStockholm();
   return (await waitingRows(puaIds, database))
-    .filter((r) => recipientOf(r)?.lookup === check.pnrLookup)
+    .filter((r) => collectsIt(r, check))
     .map((r) => ({
       packageId: r.packageId,
       caseId: r.caseId,
       diarienummer: r.diarienummer,
       puaName: r.puaName,
-      recipientName: recipientOf(r)!.name,
-      recipientPnrMasked: maskPersonnummer(check.personnummer),
-      recipientUnknown: false,
+      ...checkedRecipient(r, check),
       readySince: r.builtAt ? r.builtAt.toISOString() : null,
       availableUntil: r.availableUntil,
       expired: !!r.availableUntil && r.availableUntil < today,
@@ -149,7 +157,7 @@ export async function handOverUtdrag(input: { packageId: string; check: ActiveCh
       .where(and(eq(utdragPackages.id, input.packageId), waiting(input.puaIds)))
       .for('update', { of: utdragPackages });
     if (!row) return { ok: false, error: 'not-found' };
-    if (recipientOf(row)?.lookup !== input.check.pnrLookup) return { ok: false, error: 'not-recipient' };
+    if (!collectsIt(row, input.check)) return { ok: false, error: 'not-recipient' };
     if (row.availableUntil && row.availableUntil < todayInStockholm()) return { ok: false, error: 'expired' };
     await tx.update(utdragPackages).set({ status: 'delivered', deliveredAt: new Date(), handedOverByStaffId: input.staffId, handoverCheckId: input.check.id }).where(eq(utdragPackages.id, row.packageId));
     await tx.insert(caseEvents).values({ caseId: row.caseId, type: 'utdrag.handed_over', actorType: 'staff', actorId: input.staffId, visibleToResident: true, data: { packageId: row.packageId, method: input.check.method } });
@@ -157,9 +165,6 @@ export async function handOverUtdrag(input: { packageId: string; check: ActiveCh
     return { ok: true };
   });
 }
-
-/** After the handover, the official who made it may take the package for the person this long (ADR 015 §5). */
-const AFTER_HANDOVER_MS = 12 * 3_600_000;
 
 /**
  * A package this official handed over at the reception less than twelve hours ago, with its
