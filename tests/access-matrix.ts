@@ -86,6 +86,17 @@ export async function addMatrixPeople(handle: DatabaseHandle, residentId: string
   return { people, sn: puaId('SN'), bun: puaId('BUN') };
 }
 
+/**
+ * One more staff member of Sjöbacka, logged in, beside the matrix's one per role: e.g. a second
+ * reception official, who must not reach what the first one checked or handed over.
+ */
+export async function addLoggedInStaff(handle: DatabaseHandle, person: { personnummer: string; name: string; role: StaffRole; where: 'kommun' | 'SN' | 'BUN' }): Promise<Who> {
+  const { sjobacka } = await demoKommun(handle);
+  const scope = person.where === 'kommun' ? { kommunId: sjobacka.id } : { puaIds: [sjobacka.pua.find((p) => p.code === person.where)!.id] };
+  const user = await addStaffRole({ personnummer: person.personnummer, name: person.name, role: person.role, scope }, { type: 'cli' });
+  return { label: person.name, staffId: user.id, ...(await sessionFor({ kind: 'staff', staffUserId: user.id })) };
+}
+
 /** A loader's or action's arguments: GET, or POST of `form` (url-encoded, with the CSRF token). */
 export const args = (who: Who, path: string, params: Record<string, string>, form?: Record<string, string>) => ({
   request: new Request(`http://localhost${path}`, {

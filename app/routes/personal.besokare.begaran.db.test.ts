@@ -8,18 +8,16 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { attachments, auditLog, cases, requestDrafts, residents, submissions } from '../../db/schema/index';
-import { A, addMatrixPeople, args, D, kindOf, L, outcome, type Who } from '../../tests/access-matrix';
-import { addResident, demoKommun, useTestFileStore } from '../../tests/cases';
+import { A, addMatrixPeople, args, D, kindOf, L, outcome, type Who, addLoggedInStaff } from '../../tests/access-matrix';
+import { addResident, useTestFileStore } from '../../tests/cases';
 import { useTestDatabase } from '../../tests/db';
 import { pdfText } from '../../tests/pdf-text';
 import { gdprDeadline } from '~/domain/deadlines';
 import { getDraft, latestOpenDraft } from '~/models/draft.server';
 import { recordPhoneCheck } from '~/models/identity-checks.server';
-import { addStaffRole } from '~/models/staff.server';
-import { getCsrfToken } from '~/utils/csrf.server';
 import { todayInStockholm } from '~/utils/dates.server';
 import { personnummerLookup } from '~/utils/pnr-crypto.server';
-import { getSession, startSession } from '~/utils/session.server';
+import { getSession } from '~/utils/session.server';
 import { action as verifyAction } from './personal.besokare._index';
 import { loader as personLoader } from './personal.besokare.$checkId';
 import { action as startAction, loader as startLoader } from './personal.besokare.$checkId_.begaran._index';
@@ -41,11 +39,8 @@ beforeAll(async () => {
   const anna = await addResident(t.handle, '198001019804', 'Anna Andersson');
   const { people, sn, bun } = await addMatrixPeople(t.handle, anna.id);
   // A second reception official of the same kommun.
-  const { sjobacka } = await demoKommun(t.handle);
-  const user = await addStaffRole({ personnummer: '197001019993', name: 'Rut Receptionist', role: 'reception', scope: { kommunId: sjobacka.id } }, { type: 'cli' });
-  const session = (await startSession(new Request('http://localhost/'), { kind: 'staff', staffUserId: user.id })).split(';')[0]!;
-  const csrf = await getCsrfToken(new Request('http://localhost/'));
-  Object.assign(world, { people, sn, bun, secondReception: { label: 'second reception', staffId: user.id, cookie: `${session}; ${csrf.setCookie!.split(';')[0]}`, csrf: csrf.token } });
+  const secondReception = await addLoggedInStaff(t.handle, { personnummer: '197001019993', name: 'Rut Receptionist', role: 'reception', where: 'kommun' });
+  Object.assign(world, { people, sn, bun, secondReception });
 });
 
 const tolvansId = { personnummer: '19121212-1212', name: 'Tolvan Tolvansson', documentType: 'pass', issuer: 'Polismyndigheten', lastFour: '9x8y', confirmed: 'yes' };

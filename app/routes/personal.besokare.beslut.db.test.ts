@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, caseEvents, cases, decisions, staffUsers } from '../../db/schema/index';
-import { A, addMatrixPeople, args, D, kindOf, L, type Who } from '../../tests/access-matrix';
+import { A, addMatrixPeople, args, D, kindOf, L, type Who, addLoggedInStaff } from '../../tests/access-matrix';
 import { addResident, demoKommun, fileCase, useTestDeliveryStore, useTestFileStore } from '../../tests/cases';
 import { useTestDatabase } from '../../tests/db';
 import { pdfText } from '../../tests/pdf-text';
@@ -17,11 +17,8 @@ import { appealDeadline } from '~/domain/deadlines';
 import { registerCase } from '~/models/case-handling.server';
 import { recordInPersonNotification } from '~/models/decision-notification.server';
 import { residentDecisions, saveDecisionDraft, takeDecision } from '~/models/decisions.server';
-import { addStaffRole } from '~/models/staff.server';
-import { getCsrfToken } from '~/utils/csrf.server';
 import { todayInStockholm } from '~/utils/dates.server';
 import { personnummerLookup } from '~/utils/pnr-crypto.server';
-import { startSession } from '~/utils/session.server';
 import { action as verifyAction } from './personal.besokare._index';
 import { action as personAction, loader as personLoader } from './personal.besokare.$checkId';
 import { loader as pickupLoader } from './personal.uthamtning._index';
@@ -75,13 +72,8 @@ const letterPath = () => `/personal/uthamtning/beslut/${world.decisionId}`;
 const letterOf = (who: Who) => letterLoader(args(who, letterPath(), { decisionId: world.decisionId }));
 const pickupList = async () => (await ((await pickupLoader(args(world.people.reception!, '/personal/uthamtning', {}))) as Response).json());
 
-async function secondReceptionist(): Promise<Who> {
-  const { sjobacka } = await demoKommun(t.handle);
-  const user = await addStaffRole({ personnummer: '198502149806', name: 'Rut Receptionist', role: 'reception', scope: { kommunId: sjobacka.id } }, { type: 'cli' });
-  const session = (await startSession(new Request('http://localhost/'), { kind: 'staff', staffUserId: user.id })).split(';')[0]!;
-  const csrf = await getCsrfToken(new Request('http://localhost/'));
-  return { label: 'second reception', staffId: user.id, cookie: `${session}; ${csrf.setCookie!.split(';')[0]}`, csrf: csrf.token };
-}
+/** Another reception official of the same kommun, logged in (the matrix has one of each role). */
+const secondReceptionist = () => addLoggedInStaff(t.handle, { personnummer: '198502149806', name: 'Rut Receptionist', role: 'reception', where: 'kommun' });
 
 describe('a beslut waiting at the reception', () => {
   it('is on the reception’s list, masked, and names nobody for skyddade personuppgifter; a portal decision is not', async () => {

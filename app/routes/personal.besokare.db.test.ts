@@ -9,21 +9,18 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, caseEvents, cases, identityChecks, pua } from '../../db/schema/index';
 import { utdragPackages } from '../../db/schema/utdrag';
-import { A, addMatrixPeople, args, D, kindOf, L, outcome, type Who } from '../../tests/access-matrix';
-import { addResident, demoKommun, fileCase, useTestDeliveryStore, useTestFileStore } from '../../tests/cases';
+import { A, addMatrixPeople, args, D, kindOf, L, outcome, type Who, addLoggedInStaff } from '../../tests/access-matrix';
+import { addResident, fileCase, useTestDeliveryStore, useTestFileStore } from '../../tests/cases';
 import { useTestDatabase } from '../../tests/db';
 import { pdfText } from '../../tests/pdf-text';
 import { buildTestUtdragPackage } from '../../tests/utdrag';
 import { zipEntries } from '../../tests/zip';
 import type { ProcessingActivity } from '~/domain/processing-activities';
-import { addStaffRole } from '~/models/staff.server';
 import { listUtdragItems, reviewUtdragItem } from '~/models/utdrag-items.server';
 import { currentUtdragPackage } from '~/models/utdrag-package.server';
 import { handOverUtdrag } from '~/models/utdrag-pickup.server';
-import { getCsrfToken } from '~/utils/csrf.server';
 import { folkbokforing } from '~/utils/folkbokforing/index.server';
 import { personnummerLookup } from '~/utils/pnr-crypto.server';
-import { startSession } from '~/utils/session.server';
 import { action as verifyAction, loader as verifyLoader } from './personal.besokare._index';
 import { action as personAction, loader as personLoader } from './personal.besokare.$checkId';
 import { loader as pickupLoader } from './personal.uthamtning._index';
@@ -155,13 +152,7 @@ const printPath = () => `/personal/uthamtning/${world.packageId}/utskrift`;
 const printOf = (label: string) => printLoader(args(world.people[label]!, printPath(), { packageId: world.packageId }));
 
 /** Another reception official of the same kommun, logged in (the matrix has one of each role). */
-async function secondReceptionist(): Promise<Who> {
-  const { sjobacka } = await demoKommun(t.handle);
-  const user = await addStaffRole({ personnummer: '198502149806', name: 'Rut Receptionist', role: 'reception', scope: { kommunId: sjobacka.id } }, { type: 'cli' });
-  const session = (await startSession(new Request('http://localhost/'), { kind: 'staff', staffUserId: user.id })).split(';')[0]!;
-  const csrf = await getCsrfToken(new Request('http://localhost/'));
-  return { label: 'second reception', staffId: user.id, cookie: `${session}; ${csrf.setCookie!.split(';')[0]}`, csrf: csrf.token };
-}
+const secondReceptionist = () => addLoggedInStaff(t.handle, { personnummer: '198502149806', name: 'Rut Receptionist', role: 'reception', where: 'kommun' });
 
 describe('printing at the desk what was just handed over', () => {
   // Runs after the handover above, on the package Anna was handed.
