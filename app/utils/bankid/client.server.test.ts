@@ -1,6 +1,12 @@
 /** The one client against the simulator over real mutual TLS (issue #3 "Done when"). */
+import fs from 'node:fs';
+import https from 'node:https';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ensureSimulatorCerts, SIMULATOR_PASSPHRASE } from '../../../server/bankid-simulator/certs';
 import { useBankIdSimulator } from '../../../tests/bankid-sim';
+import { BankIdClient } from './client.server';
 import { rfaFor } from './messages';
 import { qrContent } from './qr';
 import { BankIdError, type CollectResponse } from './types';
@@ -116,5 +122,42 @@ describe('BankIdClient ↔ simulator (mTLS)', () => {
     await t.control(`/__sim/orders/${orderRef}/confirm-call`, {});
     await t.control(`/__sim/orders/${orderRef}/approve`, { personalNumber: ANNA });
     expect(await t.client.collect(orderRef)).toMatchObject({ status: 'complete' });
+  });
+});
+
+describe('a keep-alive socket the server closed while it lay idle', () => {
+  // A server that answers the first request on a connection and drops the connection when a
+  // second one comes on it — what a BankID front (or the simulator after its keep-alive timeout)
+  // does to a socket the client kept for reuse. The request never reached the server.
+  async function droppingServer() {
+    const certs = ensureSimulatorCerts(path.join(os.tmpdir(), 'dsp-test-bankid-sim'));
+    const served = new WeakMap<object, number>();
+    let answered = 0;
+    const server = https.createServer({ key: fs.readFileSync(certs.serverKeyPath), cert: fs.readFileSync(certs.serverCertPath), ca: fs.readFileSync(certs.caPath), requestCert: true }, (req, res) => {
+      const n = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, n);
+      if (n > 1) return req.socket.destroy();
+      req.resume();
+      req.on('end', () => {
+        answered += 1;
+        res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ orderRef: `order-${answered}`, status: 'pending', hintCode: 'outstandingTransaction' }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const client = new BankIdClient({ baseUrl: `https://localhost:${port}/rp/v6.0/`, pfx: fs.readFileSync(certs.pfxPath), passphrase: SIMULATOR_PASSPHRASE, ca: fs.readFileSync(certs.caPath) });
+    return { client, answered: () => answered, close: () => new Promise<void>((resolve) => { client.close(); server.close(() => resolve()); }) };
+  }
+
+  it('is not an error: the request goes once more on a fresh socket, and is answered once', async () => {
+    const s = await droppingServer();
+    try {
+      expect(await s.client.collect('a')).toMatchObject({ orderRef: 'order-1' });
+      // Sent on the kept socket, which the server drops: answered on a new one.
+      expect(await s.client.collect('b')).toMatchObject({ orderRef: 'order-2' });
+      expect(s.answered()).toBe(2);
+    } finally {
+      await s.close();
+    }
   });
 });

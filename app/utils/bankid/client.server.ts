@@ -66,7 +66,13 @@ export class BankIdClient {
     this.agent.destroy();
   }
 
-  private call<T>(path: string, body: unknown): Promise<T> {
+  /**
+   * One POST. A keep-alive socket the server closed while it lay idle fails at once with
+   * ECONNRESET ("socket hang up") before the request reached the server; such a request is sent
+   * once more on a fresh socket, as Node's http documentation advises (`request.reusedSocket`).
+   * Any other failure is the caller's.
+   */
+  private call<T>(path: string, body: unknown, retryOnStaleSocket = true): Promise<T> {
     const url = new URL(path, this.base);
     const payload = JSON.stringify(body);
     return new Promise<T>((resolve, reject) => {
@@ -98,7 +104,10 @@ export class BankIdClient {
         },
       );
       req.on('timeout', () => req.destroy(new BankIdError(408, 'requestTimeout', `No answer within ${this.timeoutMs} ms`)));
-      req.on('error', (error) => reject(error instanceof BankIdError ? error : new BankIdError(0, 'transport', error.message)));
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (retryOnStaleSocket && req.reusedSocket && error.code === 'ECONNRESET') return resolve(this.call<T>(path, body, false));
+        reject(error instanceof BankIdError ? error : new BankIdError(0, 'transport', error.message));
+      });
       req.end(payload);
     });
   }
